@@ -1,0 +1,77 @@
+/**
+ * Who may do what (SPEC §4.9). Checked inside every use case, not only in routes, so the CLI, jobs
+ * and tests get the same rules.
+ */
+export const ROLES = ['owner', 'admin', 'responder', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** API-token scopes. A token can do what its user's role allows *and* its scopes allow. */
+export const SCOPES = ['read', 'write', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export type Permission =
+  | 'incident.read'
+  | 'incident.declare'
+  | 'incident.update'
+  | 'service.read'
+  | 'service.manage'
+  | 'user.read'
+  | 'user.manage'
+  | 'team.manage'
+  | 'settings.manage'
+  | 'audit.read';
+
+const RANK: Record<Role, number> = { observer: 0, responder: 1, admin: 2, owner: 3 };
+
+/** The lowest role that holds each permission. */
+const MIN_ROLE: Record<Permission, Role> = {
+  'incident.read': 'observer',
+  'service.read': 'observer',
+  'user.read': 'observer',
+  'incident.declare': 'responder',
+  'incident.update': 'responder',
+  'service.manage': 'admin',
+  'user.manage': 'admin',
+  'team.manage': 'admin',
+  'settings.manage': 'admin',
+  'audit.read': 'admin',
+};
+
+/** The scope a token needs for each permission. */
+const SCOPE_FOR: Record<Permission, Scope> = {
+  'incident.read': 'read',
+  'service.read': 'read',
+  'user.read': 'read',
+  'incident.declare': 'write',
+  'incident.update': 'write',
+  'service.manage': 'admin',
+  'user.manage': 'admin',
+  'team.manage': 'admin',
+  'settings.manage': 'admin',
+  'audit.read': 'admin',
+};
+
+export function roleAtLeast(role: Role, min: Role): boolean {
+  return RANK[role] >= RANK[min];
+}
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return roleAtLeast(role, MIN_ROLE[permission]);
+}
+
+export function scopeFor(permission: Permission): Scope {
+  return SCOPE_FOR[permission];
+}
+
+/** Scopes a role can meaningfully hold (the default for a new token). */
+export function scopesForRole(role: Role): Scope[] {
+  if (role === 'observer') return ['read'];
+  if (role === 'responder') return ['read', 'write'];
+  return ['read', 'write', 'admin'];
+}
+
+/** Only an owner may grant or take away the owner role, or act on an owner's account. */
+export function canManageRole(actorRole: Role, targetRole: Role): boolean {
+  if (targetRole === 'owner') return actorRole === 'owner';
+  return roleAtLeast(actorRole, 'admin');
+}

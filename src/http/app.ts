@@ -1,0 +1,88 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { newId } from '../platform/ids.js';
+import { authenticateRequest } from './auth.js';
+import type { AppDeps } from './deps.js';
+import { errorHandler } from './errors.js';
+import { installMetrics } from './metrics.js';
+import { registerRoutes } from './routes/index.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** Build the HTTP application. It never listens: main.ts or a test decides where. */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: deps.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.genieKey'],
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // Finish in-flight requests on close; idle keep-alive sockets are closed at once.
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+  await app.register(fastifyCookie);
+  installMetrics(app, deps.metrics);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hikeshi API',
+        version: '1',
+        description:
+          'Incident management: services, integrations, incidents and their timelines. Authenticate with `Authorization: Bearer <api token>`. Errors are `{ error: { code, message, requestId, details? } }`; lists are `{ items, nextCursor }`.',
+      },
+      servers: [{ url: deps.publicUrl }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'hikeshi_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
+
+  // Authentication for the REST API; routes marked `config: { public: true }` opt out.
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/v1/') || req.routeOptions.config?.public) return;
+    if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
+    await authenticateRequest(deps, req);
+  });
+
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await registerRoutes(app, deps);
+
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id } }),
+  );
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof createApp>>;

@@ -1,0 +1,19 @@
+import type { Registry } from 'prom-client';
+import type { Clock } from '../platform/clock.js';
+import type { OutboxListener } from '../services/context.js';
+import type { LiveHub } from '../services/live/hub.js';
+import type { Store } from '../store/db.js';
+
+/** Everything the HTTP app needs, built by the composition root (main.ts) or a test. */
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  secret: string;
+  publicUrl: string;
+  outbox: OutboxListener;
+  hub: LiveHub;
+  metrics: Registry;
+  logLevel: string;
+  /** Pretty or JSON logs to this stream; tests pass a sink. */
+  logStream?: NodeJS.WritableStream;
+}

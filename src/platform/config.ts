@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one typed configuration object, parsed once at start from the environment (SPEC §3).
+ * Leaf modules never read process.env: they receive the parts of Config they need.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `undefined` → embedded SQLite file `<dataDir>/hikeshi.db`. */
+  databaseUrl: string | undefined;
+  bootstrapToken: string | undefined;
+  publicUrl: string;
+  secret: string | undefined;
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
+  inboundSmtpPort: number | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const port = (name: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number between 0 and 65535`)
+    .transform(Number)
+    .refine((n) => n >= 0 && n <= 65535, `${name} must be a whole number between 0 and 65535`);
+
+const optional = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
+
+const schema = z.object({
+  PORT: port('PORT').default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  HIKESHI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .refine(
+      (u) => /^(postgres|postgresql):\/\//.test(u) || /^(sqlite|file):/.test(u),
+      'DATABASE_URL must start with postgres:// (PostgreSQL) or sqlite: (a SQLite file); leave it unset for the embedded default',
+    )
+    .optional(),
+  HIKESHI_BOOTSTRAP_TOKEN: z
+    .string()
+    .min(16, 'HIKESHI_BOOTSTRAP_TOKEN must be at least 16 characters (it becomes an owner API token)')
+    .max(200, 'HIKESHI_BOOTSTRAP_TOKEN must be at most 200 characters')
+    .regex(/^\S+$/, 'HIKESHI_BOOTSTRAP_TOKEN must not contain spaces')
+    .optional(),
+  HIKESHI_PUBLIC_URL: z.url({ message: 'HIKESHI_PUBLIC_URL must be an absolute URL such as https://hikeshi.example.com' }).optional(),
+  HIKESHI_SECRET: z.string().min(32, 'HIKESHI_SECRET must be at least 32 characters; generate one with `openssl rand -hex 32`').optional(),
+  HIKESHI_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'HIKESHI_SMTP_URL must look like smtp://host:port').optional(),
+  HIKESHI_SMTP_FROM: z.string().min(3).optional(),
+  HIKESHI_INBOUND_SMTP_PORT: port('HIKESHI_INBOUND_SMTP_PORT').optional(),
+  HIKESHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse the environment into a Config, or throw a ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const v = optional(env[key]);
+    if (v !== undefined) cleaned[key] = v;
+  }
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '')}: ${i.message}`));
+  }
+  const c = parsed.data;
+  const portNumber = c.PORT;
+  return {
+    port: portNumber,
+    host: c.HOST,
+    dataDir: path.resolve(c.HIKESHI_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    bootstrapToken: c.HIKESHI_BOOTSTRAP_TOKEN,
+    publicUrl: (c.HIKESHI_PUBLIC_URL ?? `http://localhost:${portNumber}`).replace(/\/+$/, ''),
+    secret: c.HIKESHI_SECRET,
+    smtpUrl: c.HIKESHI_SMTP_URL,
+    smtpFrom: c.HIKESHI_SMTP_FROM,
+    inboundSmtpPort: c.HIKESHI_INBOUND_SMTP_PORT,
+    logLevel: c.HIKESHI_LOG_LEVEL,
+  };
+}

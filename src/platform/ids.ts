@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { monotonicFactory } from 'ulid';
+
+const nextUlid = monotonicFactory();
+
+/** Sortable, unique ids for every row (SQLite reuses integer rowids; we never depend on them). */
+export function newId(): string {
+  return nextUlid();
+}
+
+const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const BASE62 = `${ALNUM}ABCDEFGHIJKLMNOPQRSTUVWXYZ`;
+
+/** Random string over an alphabet with rejection sampling (no modulo bias). */
+export function randomString(length: number, alphabet = BASE62): string {
+  let out = '';
+  const limit = 256 - (256 % alphabet.length);
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < limit) out += alphabet[byte % alphabet.length];
+      if (out.length === length) break;
+    }
+  }
+  return out;
+}
+
+/** An integration key: 32 characters of [a-z0-9], like a PagerDuty routing key (SPEC §3). */
+export function newIntegrationKey(): string {
+  return randomString(32, ALNUM);
+}
+
+/** An API token: a recognisable prefix (secret scanners) and 190 bits of randomness. */
+export function newApiToken(): string {
+  return `hks_${randomString(32)}`;
+}
+
+/** A session cookie value: 256 bits. */
+export function newSessionToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** High-entropy secrets are stored as SHA-256 (ASVS 6.5.2); only the hash is kept. */
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** PostgreSQL only: a LISTEN/NOTIFY channel name unique to this database schema. */
+  channel: string;
+  /** PostgreSQL only: the pool (LISTEN needs a dedicated client). */
+  pgPool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** `undefined` → `<dataDir>/hikeshi.db`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** PostgreSQL: use (and create) this schema instead of `public`; tests use one per run. */
+  pgSchema?: string;
+  pgPoolSize?: number;
+}
+
+let pgParsersSet = false;
+function setPgTypeParsers(): void {
+  if (pgParsersSet) return;
+  pgParsersSet = true;
+  // Read back what SQLite reads back: ISO text for instants, numbers for int8.
+  pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
+  pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString()); // timestamp
+  pg.types.setTypeParser(20, (v) => Number(v)); // int8 (ids stay far below 2^53)
+}
+
+function sqliteFile(url: string | undefined, dataDir: string): string {
+  if (!url) return path.join(dataDir, 'hikeshi.db');
+  const rest = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return rest === ':memory:' ? rest : path.resolve(rest);
+}
+
+/** Open the store chosen by DATABASE_URL: PostgreSQL for postgres://, otherwise a SQLite file. */
+export async function openStore(opts: OpenOptions): Promise<Store> {
+  const url = opts.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    setPgTypeParsers();
+    const schema = opts.pgSchema;
+    if (schema) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        await admin.query(`create schema if not exists ${schema}`);
+      } finally {
+        await admin.end();
+      }
+    }
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.pgPoolSize ?? 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    return {
+      db,
+      dialect: 'postgres',
+      channel: `hikeshi_outbox_${schema ?? 'public'}`,
+      pgPool: pool,
+      close: () => db.destroy(),
+    };
+  }
+  const file = sqliteFile(url, opts.dataDir);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  // better-sqlite3 reopens WAL databases at NORMAL; a 2xx must mean "on disk", so FULL explicitly.
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: 'sqlite', channel: '', close: () => db.destroy() };
+}
+
+export interface MigrationResult {
+  applied: string[];
+}
+
+/**
+ * Apply pending migrations. PostgreSQL takes Kysely's advisory lock, so concurrent instances apply
+ * each migration once. SQLite has one writer process by design (see ARCHITECTURE.md).
+ */
+export async function migrate(store: Store): Promise<MigrationResult> {
+  const { dialect } = store;
+  const migrator = new Migrator({
+    db: store.db,
+    provider: {
+      getMigrations: async () =>
+        Object.fromEntries(
+          Object.entries(migrations).map(([name, m]) => [name, { up: (db: Kysely<any>) => m.up(db, dialect) }]),
+        ),
+    },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** True when the database answers and every known migration is applied (readiness). */
+export async function isReady(store: Store): Promise<boolean> {
+  try {
+    const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
+    const applied = new Set(rows.rows.map((r) => r.name));
+    return Object.keys(migrations).every((m) => applied.has(m));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../db.js';
+import * as core from './2026-11-22-1300-core.js';
+
+export interface PortableMigration {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+/**
+ * Every migration, by timestamp name. Listed in code (not read from disk) so the build output is
+ * self-contained. Never edit a migration that has landed: add a new one.
+ */
+export const migrations: Record<string, PortableMigration> = {
+  '2026-11-22-1300-core': core,
+};
