@@ -1,14 +1,28 @@
 import type { AppDeps } from '../deps.js';
+import { alertsRoutes } from './alerts.js';
+import { auditRoutes } from './audit.js';
+import { authRoutes } from './auth.js';
+import { collaborationRoutes } from './collaboration.js';
 import { healthRoutes } from './health.js';
 import { incidentRoutes } from './incidents.js';
 import { liveRoutes } from './live.js';
 import { serviceRoutes } from './services.js';
+import { settingsRoutes } from './settings.js';
+import { teamsRoutes } from './teams.js';
 import type { HttpApp } from './types.js';
+import { usersRoutes } from './users.js';
 
 /** Every route module, in one list. */
 export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void> {
   await healthRoutes(app, deps);
-  await incidentRoutes(app, deps);
+  await authRoutes(app, deps);
+  await usersRoutes(app, deps);
+  await teamsRoutes(app, deps);
   await serviceRoutes(app, deps);
+  await incidentRoutes(app, deps);
+  await collaborationRoutes(app, deps);
+  await alertsRoutes(app, deps);
+  await settingsRoutes(app, deps);
+  await auditRoutes(app, deps);
   await liveRoutes(app, deps);
 }

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { FakeClock } from '../../src/platform/clock.js';
+import { type Config, loadConfig } from '../../src/platform/config.js';
+import { buildServer, type Server } from '../../src/server.js';
+
+export const BOOTSTRAP_TOKEN = 'test-bootstrap-token-0123456789';
+
+/** PostgreSQL when DATABASE_URL says so (CI runs the suite on both), else SQLite in a temp dir. */
+export const TEST_DATABASE_URL = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+export const dialectName = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+
+export interface TestServer {
+  server: Server;
+  clock: FakeClock;
+  config: Config;
+  /** The owner's API token (HIKESHI_BOOTSTRAP_TOKEN). */
+  token: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+const silent = () =>
+  new Writable({
+    write(_chunk, _enc, cb) {
+      cb();
+    },
+  });
+
+/**
+ * A real server (real database, real app) on a fresh database: a temp SQLite file, or a fresh
+ * PostgreSQL schema that is dropped on close. Not listening unless the test calls app.listen.
+ */
+export async function startTestServer(opts: { env?: Record<string, string>; clock?: FakeClock } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hikeshi-test-'));
+  const schema = TEST_DATABASE_URL ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
+  const config = loadConfig({
+    HIKESHI_DATA_DIR: dir,
+    DATABASE_URL: TEST_DATABASE_URL,
+    HIKESHI_BOOTSTRAP_TOKEN: BOOTSTRAP_TOKEN,
+    HIKESHI_LOG_LEVEL: 'warn',
+    HIKESHI_PUBLIC_URL: 'http://hikeshi.test',
+    ...opts.env,
+  });
+  const clock = opts.clock ?? new FakeClock('2026-11-22T09:00:00.000Z');
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const server = await buildServer({ config, clock, pgSchema: schema, logStream: logStream ?? silent() });
+  return {
+    server,
+    clock,
+    config,
+    token: BOOTSTRAP_TOKEN,
+    logs,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+      if (schema && TEST_DATABASE_URL) {
+        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+        await c.connect();
+        await c.query(`drop schema if exists ${schema} cascade`);
+        await c.end();
+      }
+    },
+  };
+}
