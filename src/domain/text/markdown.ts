@@ -16,7 +16,7 @@ const ALLOWED_TAGS = [
 export function renderMarkdown(source: string): string {
   return sanitizeHtml(md.render(source), {
     allowedTags: ALLOWED_TAGS,
-    allowedAttributes: { a: ['href', 'title'], th: ['style'], td: ['style'], ol: ['start'] },
+    allowedAttributes: { a: ['href', 'title', 'rel', 'target'], th: ['style'], td: ['style'], ol: ['start'] },
     allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
