@@ -20,6 +20,8 @@ export interface TestServer {
   /** The owner's API token (HIKESHI_BOOTSTRAP_TOKEN). */
   token: string;
   logs: string[];
+  /** PostgreSQL schema of this test database (undefined on SQLite). */
+  schema: string | undefined;
   close(): Promise<void>;
 }
 
@@ -34,9 +36,10 @@ const silent = () =>
  * A real server (real database, real app) on a fresh database: a temp SQLite file, or a fresh
  * PostgreSQL schema that is dropped on close. Not listening unless the test calls app.listen.
  */
-export async function startTestServer(opts: { env?: Record<string, string>; clock?: FakeClock } = {}): Promise<TestServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hikeshi-test-'));
-  const schema = TEST_DATABASE_URL ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
+export async function startTestServer(opts: { env?: Record<string, string>; clock?: FakeClock; sameDatabaseAs?: TestServer } = {}): Promise<TestServer> {
+  const shared = opts.sameDatabaseAs;
+  const dir = shared ? shared.config.dataDir : mkdtempSync(path.join(tmpdir(), 'hikeshi-test-'));
+  const schema = shared ? shared.schema : TEST_DATABASE_URL ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
   const config = loadConfig({
     HIKESHI_DATA_DIR: dir,
     DATABASE_URL: TEST_DATABASE_URL,
@@ -58,10 +61,12 @@ export async function startTestServer(opts: { env?: Record<string, string>; cloc
     server,
     clock,
     config,
+    schema,
     token: BOOTSTRAP_TOKEN,
     logs,
     close: async () => {
       await server.close();
+      if (shared) return; // the first server owns the database
       rmSync(dir, { recursive: true, force: true });
       if (schema && TEST_DATABASE_URL) {
         const c = new pg.Client({ connectionString: TEST_DATABASE_URL });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { TimelineQuery, type TimelineEntry } from '../../contracts/incident.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../shared/authorize.js';
