@@ -48,6 +48,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
   });
+  // Graceful shutdown: requests in flight when close() starts finish, and their connections close
+  // after the response instead of idling for the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
   await app.register(fastifyCookie);
   installMetrics(app, deps.metrics);
 

@@ -13,6 +13,8 @@ export interface Store {
   dialect: Dialect;
   /** PostgreSQL only: a LISTEN/NOTIFY channel name unique to this database schema. */
   channel: string;
+  /** PostgreSQL only: the schema holding our tables (`public` unless a test chose one). */
+  pgSchema?: string;
   /** PostgreSQL only: the pool (LISTEN needs a dedicated client). */
   pgPool?: pg.Pool;
   close(): Promise<void>;
@@ -69,6 +71,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       db,
       dialect: 'postgres',
       channel: `hikeshi_outbox_${schema ?? 'public'}`,
+      pgSchema: schema ?? 'public',
       pgPool: pool,
       close: () => db.destroy(),
     };
@@ -97,6 +100,9 @@ export async function migrate(store: Store): Promise<MigrationResult> {
   const { dialect } = store;
   const migrator = new Migrator({
     db: store.db,
+    // Kysely looks for its bookkeeping tables in every schema unless told which one; name ours so a
+    // second Hikeshi (or a test) in another schema of the same database is never mistaken for this one.
+    ...(store.pgSchema ? { migrationTableSchema: store.pgSchema } : {}),
     provider: {
       getMigrations: async () =>
         Object.fromEntries(
@@ -112,7 +118,8 @@ export async function migrate(store: Store): Promise<MigrationResult> {
 /** True when the database answers and every known migration is applied (readiness). */
 export async function isReady(store: Store): Promise<boolean> {
   try {
-    const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(store.db);
+    const table = store.pgSchema ? sql.table(`${store.pgSchema}.kysely_migration`) : sql.table('kysely_migration');
+    const rows = await sql<{ name: string }>`select name from ${table}`.execute(store.db);
     const applied = new Set(rows.rows.map((r) => r.name));
     return Object.keys(migrations).every((m) => applied.has(m));
   } catch {
