@@ -21,8 +21,37 @@ const filter = process.argv.slice(2);
 let files = [...find(path.join(root, 'src')), ...find(path.join(root, 'test'))].sort();
 if (filter.length) files = files.filter((f) => filter.some((x) => f.includes(x)));
 const summary = path.join(root, `.test-summary-${process.pid}.txt`);
+const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
+
+/**
+ * Each test server makes its own schema `t_<runner pid>_<random>` and drops it on close. Schemas left
+ * by runs that were killed are dropped here when their runner pid is no longer alive.
+ */
+async function dropTestSchemas(onlyRun) {
+  if (!pgUrl) return;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: pgUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query(`select nspname from pg_namespace where nspname ~ '^t_[0-9]+_'`);
+    for (const { nspname } of rows) {
+      const pid = Number(nspname.split('_')[1]);
+      let alive = false;
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch {}
+      if (onlyRun ? pid === onlyRun : !alive) await client.query(`drop schema if exists "${nspname}" cascade`);
+    }
+  } catch (err) {
+    process.stderr.write(`note: could not clean test schemas: ${err.message}\n`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 const db = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 process.stdout.write(`Running ${files.length} test files on ${db}\n`);
+await dropTestSchemas();
 const r = spawnSync(
   process.execPath,
   [
@@ -31,8 +60,9 @@ const r = spawnSync(
     '--test-reporter=./scripts/summary-reporter.mjs', `--test-reporter-destination=${summary}`,
     ...files,
   ],
-  { cwd: root, stdio: 'inherit', env: process.env },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, HIKESHI_TEST_RUN: String(process.pid) } },
 );
+await dropTestSchemas(process.pid);
 let line = '0 passed, 1 failed, 0 skipped';
 try {
   line = readFileSync(summary, 'utf8').trim();

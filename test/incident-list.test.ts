@@ -90,3 +90,25 @@ describe(`incident list, filters, search and pagination (${dialectName})`, () =>
     assert.ok(searchAndFilter.every((i) => i.title.includes('決済') && (i.serviceId === s2 || i.impactedServiceIds.includes(s2))));
   });
 });
+
+describe(`service list pagination (${dialectName})`, () => {
+  it('pages through services by name with nextCursor', async () => {
+    const ts = await startTestServer();
+    try {
+      const a = api(ts.server.app, ts.token);
+      const names = ['決済', 'auth', 'billing', 'cdn', 'dns', 'email', 'frontend'];
+      for (const name of names) assert.equal((await a.post('/api/v1/services', { name })).status, 201);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const r: any = await a.get(`/api/v1/services?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        assert.equal(r.status, 200, JSON.stringify(r.body));
+        seen.push(...r.body.items.map((s: any) => s.name));
+        cursor = r.body.nextCursor;
+      } while (cursor);
+      assert.deepEqual(seen, [...names].sort());
+    } finally {
+      await ts.close();
+    }
+  });
+});

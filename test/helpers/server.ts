@@ -39,7 +39,7 @@ const silent = () =>
 export async function startTestServer(opts: { env?: Record<string, string>; clock?: FakeClock; sameDatabaseAs?: TestServer } = {}): Promise<TestServer> {
   const shared = opts.sameDatabaseAs;
   const dir = shared ? shared.config.dataDir : mkdtempSync(path.join(tmpdir(), 'hikeshi-test-'));
-  const schema = shared ? shared.schema : TEST_DATABASE_URL ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
+  const schema = shared ? shared.schema : TEST_DATABASE_URL ? `t_${process.env.HIKESHI_TEST_RUN ?? process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
   const config = loadConfig({
     HIKESHI_DATA_DIR: dir,
     DATABASE_URL: TEST_DATABASE_URL,

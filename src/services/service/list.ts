@@ -17,7 +17,7 @@ export async function listServices(ctx: ServiceContext, input: unknown): Promise
     query = query.where((eb) => sql<boolean>`lower(${eb.ref('name')}) like ${pattern} escape '\\'`);
   }
   if (q.cursor) {
-    const c = decodeCursor(q.cursor);
+    const c = decodeCursor(q.cursor, 'text');
     query = query.where((eb) => eb.or([eb('name', '>', c.createdAt), eb.and([eb('name', '=', c.createdAt), eb('id', '>', c.id)])]));
   }
   const rows = await query.orderBy('name').orderBy('id').limit(q.limit + 1).execute();
