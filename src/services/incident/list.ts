@@ -1,26 +1,13 @@
 import { ListIncidentsQuery } from '../../contracts/incident.js';
-import { validation } from '../../domain/errors.js';
 import { INCIDENT_STATUSES } from '../../domain/incident/types.js';
 import { listIncidentRows } from '../../store/queries/incident.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../shared/authorize.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { parseInput } from '../shared/parse.js';
+import { parseStatusFilter } from '../shared/status-filter.js';
 import { seesAllRestricted } from './access.js';
 import { type IncidentView, viewIncidents } from './view.js';
-
-function parseStatuses(s: string | undefined): string[] | undefined {
-  if (!s) return undefined;
-  const out = new Set<string>();
-  for (const part of s.split(',').map((x) => x.trim()).filter(Boolean)) {
-    if (part === 'open') {
-      out.add('triggered');
-      out.add('acknowledged');
-    } else if ((INCIDENT_STATUSES as readonly string[]).includes(part)) out.add(part);
-    else throw validation('status', `unknown status "${part}"; use ${INCIDENT_STATUSES.join(', ')} or open`);
-  }
-  return [...out];
-}
 
 /** Newest first, keyset-paginated. Restricted incidents the actor may not see are simply absent. */
 export async function listIncidents(ctx: ServiceContext, input: unknown): Promise<{ items: IncidentView[]; nextCursor: string | null }> {
@@ -29,7 +16,7 @@ export async function listIncidents(ctx: ServiceContext, input: unknown): Promis
   const before = query.cursor ? decodeCursor(query.cursor) : undefined;
   const numberMatch = query.q?.match(/^(?:INC-)?(\d{1,12})$/i);
   const rows = await listIncidentRows(ctx.store.db, {
-    statuses: parseStatuses(query.status),
+    statuses: parseStatusFilter(query.status, INCIDENT_STATUSES, 'incident'),
     serviceId: query.serviceId,
     type: query.type,
     severity: query.severity,

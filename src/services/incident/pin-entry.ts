@@ -1,6 +1,5 @@
 import { PinBody } from '../../contracts/incident.js';
 import { notFound } from '../../domain/errors.js';
-import type { TimelineEntryTable } from '../../store/schema.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
@@ -8,19 +7,7 @@ import { recordOutbox } from '../shared/outbox.js';
 import { parseInput } from '../shared/parse.js';
 import { loadVisibleIncident } from './access.js';
 import { touchIncident } from './collaboration.js';
-import type { TimelineEntryView } from './timeline.js';
-
-function viewEntry(r: TimelineEntryTable): TimelineEntryView {
-  return {
-    id: r.id,
-    incidentId: r.incidentId,
-    at: r.at,
-    action: r.action,
-    actor: { type: r.actorType as TimelineEntryView['actor']['type'], id: r.actorId, name: r.actorName },
-    data: JSON.parse(r.data),
-    pinned: r.pinned === 1,
-  };
-}
+import { type TimelineEntryView, viewTimelineEntry } from './timeline.js';
 
 /**
  * Pin or unpin a timeline entry (postmortems prefill their timeline from pinned entries). Pinning is
@@ -36,12 +23,12 @@ export async function pinEntry(ctx: ServiceContext, incidentId: string, entryId:
     const entry = await find();
     if (!entry) throw notFound('timeline entry', entryId);
     const pinned = body.pinned ? 1 : 0;
-    if (entry.pinned === pinned) return viewEntry(entry);
+    if (entry.pinned === pinned) return viewTimelineEntry(entry);
     await t.tx.updateTable('timelineEntry').set({ pinned }).where('id', '=', entryId).execute();
     await touchIncident(t, incidentId);
     const action = body.pinned ? 'timeline.pinned' : 'timeline.unpinned';
     await recordAudit(t, { action, targetType: 'incident', targetId: incidentId, before: { entryId, pinned: !body.pinned }, after: { entryId, pinned: body.pinned } });
     await recordOutbox(t, action, incidentId, { incidentId, entryId, pinned: body.pinned });
-    return viewEntry((await find())!);
+    return viewTimelineEntry((await find())!);
   });
 }

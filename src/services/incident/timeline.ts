@@ -1,11 +1,25 @@
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { TimelineQuery, type TimelineEntry } from '../../contracts/incident.js';
 import type { ServiceContext } from '../context.js';
 import { authorize } from '../shared/authorize.js';
 import { parseInput } from '../shared/parse.js';
+import type { TimelineEntryTable } from '../../store/schema.js';
 import { readVisibleIncident } from './access.js';
 
 export type TimelineEntryView = z.infer<typeof TimelineEntry>;
+
+export function viewTimelineEntry(r: Selectable<TimelineEntryTable>): TimelineEntryView {
+  return {
+    id: r.id,
+    incidentId: r.incidentId,
+    at: r.at,
+    action: r.action,
+    actor: { type: r.actorType as TimelineEntryView['actor']['type'], id: r.actorId, name: r.actorName },
+    data: JSON.parse(r.data),
+    pinned: r.pinned === 1,
+  };
+}
 
 /** The incident's timeline, oldest first (ids are time-ordered ULIDs). */
 export async function listTimeline(
@@ -21,15 +35,7 @@ export async function listTimeline(
   const rows = await query.orderBy('id', 'asc').limit(q.limit + 1).execute();
   const page = rows.slice(0, q.limit);
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      incidentId: r.incidentId,
-      at: r.at,
-      action: r.action,
-      actor: { type: r.actorType as TimelineEntryView['actor']['type'], id: r.actorId, name: r.actorName },
-      data: JSON.parse(r.data),
-      pinned: r.pinned === 1,
-    })),
+    items: page.map(viewTimelineEntry),
     nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
   };
 }
