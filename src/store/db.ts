@@ -67,11 +67,13 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    // The schema our unqualified names resolve to (`public`, or what search_path in the URL chose).
+    const current = schema ?? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? 'public';
     return {
       db,
       dialect: 'postgres',
-      channel: `hikeshi_outbox_${schema ?? 'public'}`,
-      pgSchema: schema ?? 'public',
+      channel: `hikeshi_outbox_${current}`,
+      pgSchema: current,
       pgPool: pool,
       close: () => db.destroy(),
     };
