@@ -106,3 +106,28 @@ describe(`restricted incidents through every read path (${dialectName})`, () => 
     assert.equal((await outsider.get(`/api/v1/incidents/${incidentId}`)).status, 404);
   });
 });
+
+describe(`escalating an inquiry into a security incident (${dialectName})`, () => {
+  it('restricts it by default, keeping its participants', async () => {
+    const ts = await startTestServer();
+    try {
+      const reporter = await createUser(ts, { role: 'responder' });
+      const outsider = await createUser(ts, { role: 'responder' });
+      const r = api(ts.server.app, reporter.token);
+      const inquiry = (await r.post('/api/v1/incidents', { title: '不審なメールを開いてしまった', type: 'inquiry' })).body;
+      assert.equal(inquiry.visibility, 'public');
+      const escalated = await r.patch(`/api/v1/incidents/${inquiry.id}`, { type: 'security' });
+      assert.equal(escalated.status, 200);
+      assert.equal(escalated.body.visibility, 'restricted');
+      assert.equal((await r.get(`/api/v1/incidents/${inquiry.id}`)).status, 200);
+      assert.equal((await api(ts.server.app, outsider.token).get(`/api/v1/incidents/${inquiry.id}`)).status, 404);
+      const actions = (await r.get(`/api/v1/incidents/${inquiry.id}/timeline`)).body.items.map((e: any) => e.action);
+      assert.ok(actions.includes('incident.type_changed') && actions.includes('incident.visibility_changed'));
+      const kept = await r.patch(`/api/v1/incidents/${(await r.post('/api/v1/incidents', { title: 'x', type: 'inquiry' })).body.id}`, { type: 'security', visibility: 'public' });
+      assert.equal(kept.status, 200, 'an explicit visibility wins over the default');
+      assert.equal(kept.body.visibility, 'public');
+    } finally {
+      await ts.close();
+    }
+  });
+});

@@ -49,7 +49,10 @@ export async function updateIncident(ctx: ServiceContext, id: string, input: unk
     note('description', body.description);
     note('type', body.type);
     note('severity', body.severity);
-    note('visibility', body.visibility);
+    // Escalating an inquiry or outage into a security incident restricts it unless the caller says
+    // otherwise: restricted is the default for security incidents (SPEC §4.2).
+    const becomesSecurity = body.type === 'security' && row.type !== 'security';
+    note('visibility', body.visibility ?? (becomesSecurity ? 'restricted' : undefined));
     note('serviceId', body.serviceId);
     note('coordinationUrl', body.coordinationUrl);
     if (body.startedAt !== undefined) {
