@@ -94,6 +94,15 @@ describe(`restricted incidents through every read path (${dialectName})`, () => 
     assert.equal(audits[0]!.actorType, 'token');
   });
 
+  it('is absent from the audit log as an admin reads it, present for owners', async () => {
+    const adminView = (await admin.get('/api/v1/audit?limit=200')).body.items as any[];
+    assert.ok(adminView.length > 0);
+    assert.ok(!adminView.some((e) => e.targetId === incidentId), 'no audit row reveals the restricted incident');
+    assert.ok(adminView.some((e) => e.targetId === publicId));
+    const ownerView = (await owner.get('/api/v1/audit?limit=200')).body.items as any[];
+    assert.ok(ownerView.some((e) => e.targetId === incidentId && e.action === 'incident.declared'));
+  });
+
   it('only owners and security-team members can make it public; then everyone sees it', async () => {
     const denied = await declarer.patch(`/api/v1/incidents/${incidentId}`, { visibility: 'public' });
     assert.equal(denied.status, 403);

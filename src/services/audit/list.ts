@@ -3,6 +3,7 @@ import { type AuditEntry, ListAuditQuery } from '../../contracts/audit.js';
 import { validation } from '../../domain/errors.js';
 import type { AuditLogTable } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
+import { seesAllRestricted } from '../incident/access.js';
 import { authorize } from '../shared/authorize.js';
 import { parseInput } from '../shared/parse.js';
 
@@ -57,6 +58,26 @@ export async function listAudit(ctx: ServiceContext, input: unknown): Promise<{ 
   if (q.targetId) query = query.where('targetId', '=', q.targetId);
   if (q.actorId) query = query.where('actorId', '=', q.actorId);
   if (q.cursor) query = query.where('seq', '<', decodeSeqCursor(q.cursor));
+  if (!seesAllRestricted(ctx.actor)) {
+    // A restricted incident does not exist for those who may not see it — admins included, so its
+    // audit rows (titles, notes, before/after) are left out of their view of the log.
+    const uid = ctx.actor.userId ?? '';
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('incident as i')
+            .select('i.id')
+            .whereRef('i.id', '=', 'auditLog.targetId')
+            .where('auditLog.targetType', '=', 'incident')
+            .where('i.visibility', '=', 'restricted')
+            .where((e2) =>
+              e2.not(e2.exists(e2.selectFrom('incidentParticipant as p').select('p.userId').whereRef('p.incidentId', '=', 'i.id').where('p.userId', '=', uid))),
+            ),
+        ),
+      ),
+    );
+  }
   const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
