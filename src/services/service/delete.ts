@@ -15,11 +15,16 @@ export async function deleteService(ctx: ServiceContext, id: string): Promise<vo
     const before = await loadService(t.tx, id);
     const open = await t.tx
       .selectFrom('incident')
-      .select('number')
+      .select(['number', 'visibility'])
       .where('serviceId', '=', id)
       .where('status', 'in', ['triggered', 'acknowledged'])
+      .orderBy('visibility')
       .executeTakeFirst();
-    if (open) throw conflict(`service has open incidents (e.g. INC-${open.number}); resolve them before deleting the service`);
+    // Name an example only when it is public: a restricted incident must not leak through this message.
+    if (open) {
+      const example = open.visibility === 'public' ? ` (e.g. INC-${open.number})` : '';
+      throw conflict(`service has open incidents${example}; resolve them before deleting the service`);
+    }
     await t.tx.deleteFrom('service').where('id', '=', id).execute();
     await recordAudit(t, { action: 'service.deleted', targetType: 'service', targetId: id, before: viewService(before) });
   });
