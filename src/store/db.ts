@@ -29,6 +29,9 @@ export interface OpenOptions {
   pgPoolSize?: number;
 }
 
+/** Advisory lock key that serialises start-up work (schema, migrations, bootstrap) across instances. */
+export const STARTUP_LOCK = 0x68696b65; // "hike"
+
 let pgParsersSet = false;
 function setPgTypeParsers(): void {
   if (pgParsersSet) return;
@@ -56,6 +59,8 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       try {
+        // CREATE SCHEMA IF NOT EXISTS is not atomic: instances starting together serialise on a lock.
+        await admin.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
         await admin.query(`create schema if not exists ${schema}`);
       } finally {
         await admin.end();
@@ -112,7 +117,20 @@ export async function migrate(store: Store): Promise<MigrationResult> {
         ),
     },
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // Kysely locks the migrations themselves, but creating its own bookkeeping tables races when
+  // instances start together (concurrent CREATE TABLE IF NOT EXISTS); one lock around the whole run.
+  const lock = store.pgPool ? await store.pgPool.connect() : null;
+  let outcome: Awaited<ReturnType<Migrator['migrateToLatest']>>;
+  try {
+    if (lock) await lock.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    outcome = await migrator.migrateToLatest();
+  } finally {
+    if (lock) {
+      await lock.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => {});
+      lock.release();
+    }
+  }
+  const { error, results } = outcome;
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

@@ -36,10 +36,16 @@ const silent = () =>
  * A real server (real database, real app) on a fresh database: a temp SQLite file, or a fresh
  * PostgreSQL schema that is dropped on close. Not listening unless the test calls app.listen.
  */
-export async function startTestServer(opts: { env?: Record<string, string>; clock?: FakeClock; sameDatabaseAs?: TestServer } = {}): Promise<TestServer> {
-  const shared = opts.sameDatabaseAs;
-  const dir = shared ? shared.config.dataDir : mkdtempSync(path.join(tmpdir(), 'hikeshi-test-'));
-  const schema = shared ? shared.schema : TEST_DATABASE_URL ? `t_${process.env.HIKESHI_TEST_RUN ?? process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
+export function newTestSchema(): string | undefined {
+  return TEST_DATABASE_URL ? `t_${process.env.HIKESHI_TEST_RUN ?? process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
+}
+
+export async function startTestServer(
+  opts: { env?: Record<string, string>; clock?: FakeClock; sameDatabaseAs?: TestServer; shared?: { dataDir: string; schema: string | undefined } } = {},
+): Promise<TestServer> {
+  const shared = opts.sameDatabaseAs ? { dataDir: opts.sameDatabaseAs.config.dataDir, schema: opts.sameDatabaseAs.schema } : opts.shared;
+  const dir = shared ? shared.dataDir : mkdtempSync(path.join(tmpdir(), 'hikeshi-test-'));
+  const schema = shared ? shared.schema : newTestSchema();
   const config = loadConfig({
     HIKESHI_DATA_DIR: dir,
     DATABASE_URL: TEST_DATABASE_URL,

@@ -2,7 +2,8 @@ import { scopesForRole } from '../../domain/access/permissions.js';
 import { newId, randomString, sha256Hex } from '../../platform/ids.js';
 import { hashPassword } from '../../platform/password.js';
 import type { Clock } from '../../platform/clock.js';
-import type { Store } from '../../store/db.js';
+import { sql } from 'kysely';
+import { STARTUP_LOCK, type Store } from '../../store/db.js';
 
 export const BOOTSTRAP_EMAIL = 'admin@localhost';
 
@@ -17,6 +18,9 @@ export type BootstrapResult =
  */
 export async function bootstrapOwner(store: Store, clock: Clock, bootstrapToken: string | undefined): Promise<BootstrapResult> {
   return store.db.transaction().execute(async (tx) => {
+    // Instances starting together on an empty PostgreSQL database: one creates the owner, the others
+    // wait here and then find it.
+    if (store.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${STARTUP_LOCK})`.execute(tx);
     const owner = await tx.selectFrom('appUser').select('id').where('role', '=', 'owner').executeTakeFirst();
     if (owner) return { created: false } as const;
     const now = clock.now().toISOString();
