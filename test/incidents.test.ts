@@ -193,6 +193,19 @@ describe(`incidents over HTTP (${dialectName})`, () => {
     assert.equal(missing.body.error.code, 'NOT_FOUND');
   });
 
+  it('accepts action requests without a body, with or without a JSON content type', async () => {
+    const inc = await declare();
+    const noBody = await a.raw('POST', `/api/v1/incidents/${inc.id}/acknowledge`, undefined);
+    assert.equal(noBody.status, 200, JSON.stringify(noBody.body));
+    const emptyJson = await a.raw('POST', `/api/v1/incidents/${inc.id}/resolve`, '', { 'content-type': 'application/json' });
+    assert.equal(emptyJson.status, 200, JSON.stringify(emptyJson.body));
+    assert.equal(emptyJson.body.status, 'resolved');
+    const declareWithoutBody = await a.raw('POST', '/api/v1/incidents', '', { 'content-type': 'application/json' });
+    assert.equal(declareWithoutBody.status, 400, 'a required body is still required');
+    const poisoned = await a.raw('POST', '/api/v1/incidents', '{"title":"x","__proto__":{"admin":true}}', { 'content-type': 'application/json' });
+    assert.equal(poisoned.status, 400);
+  });
+
   it('requires authentication', async () => {
     const anon = api(ts.server.app);
     assert.equal((await anon.get('/api/v1/incidents')).status, 401);

@@ -110,7 +110,7 @@ export const ListIncidentsQuery = z.strictObject({
   limit: Limit,
 });
 
-export const LifecycleBody = z.strictObject({ message: z.string().max(4000).optional() }).optional();
+export const LifecycleBody = z.strictObject({ message: z.string().max(4000).optional() }).nullish().describe("Optional; may be omitted");
 
 export const MergeBody = z.strictObject({
   targetIncidentId: Id.describe('The incident that absorbs this one (its alerts and participants move there)'),
@@ -118,7 +118,7 @@ export const MergeBody = z.strictObject({
 
 export const EscalateBody = z
   .strictObject({ level: z.number().int().min(1).max(20).optional().describe('Escalation level to jump to; next level when absent') })
-  .optional();
+  .nullish();
 
 export const TimelineEntry = z
   .object({
