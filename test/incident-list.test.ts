@@ -91,6 +91,26 @@ describe(`incident list, filters, search and pagination (${dialectName})`, () =>
   });
 });
 
+describe(`incremental export (${dialectName})`, () => {
+  it('updatedSince returns exactly the incidents changed since an instant, notes included', async () => {
+    const ts = await startTestServer();
+    try {
+      const a = api(ts.server.app, ts.token);
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push((await a.post('/api/v1/incidents', { title: `i${i}` })).body.id);
+      ts.clock.advance(60_000);
+      const mark = ts.clock.now().toISOString();
+      await a.post(`/api/v1/incidents/${ids[1]}/acknowledge`);
+      await a.post(`/api/v1/incidents/${ids[3]}/notes`, { body: 'looking' });
+      const changed = await a.get(`/api/v1/incidents?updatedSince=${encodeURIComponent(mark)}`);
+      assert.deepEqual(changed.body.items.map((i: any) => i.id).sort(), [ids[1], ids[3]].sort());
+      assert.equal((await a.get('/api/v1/incidents?updatedSince=yesterday')).status, 400);
+    } finally {
+      await ts.close();
+    }
+  });
+});
+
 describe(`service list pagination (${dialectName})`, () => {
   it('pages through services by name with nextCursor', async () => {
     const ts = await startTestServer();

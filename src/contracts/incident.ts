@@ -106,6 +106,7 @@ export const ListIncidentsQuery = z.strictObject({
   priority: Priority.optional(),
   visibility: Visibility.optional(),
   q: z.string().trim().max(200).optional().describe('Text in title or description (substring; works for Japanese), or INC-123'),
+  updatedSince: Instant.optional().describe('Only incidents changed at or after this instant (incremental export)'),
   cursor: z.string().max(500).optional(),
   limit: Limit,
 });

@@ -24,6 +24,7 @@ export async function listIncidents(ctx: ServiceContext, input: unknown): Promis
     visibility: query.visibility,
     q: query.q || undefined,
     number: numberMatch ? Number(numberMatch[1]) : undefined,
+    updatedSince: query.updatedSince ? new Date(query.updatedSince).toISOString() : undefined,
     before,
     limit: query.limit + 1,
     viewer: { userId: ctx.actor.userId, seesAllRestricted: seesAllRestricted(ctx.actor) },

@@ -165,6 +165,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('incident_created').on('incident').columns(['created_at', 'id']).execute();
   await db.schema.createIndex('incident_status_created').on('incident').columns(['status', 'created_at']).execute();
   await db.schema.createIndex('incident_service_created').on('incident').columns(['service_id', 'created_at']).execute();
+  await db.schema.createIndex('incident_updated').on('incident').columns(['updated_at']).execute();
 
   await db.schema
     .createTable('incident_service')
@@ -240,6 +241,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex('alert_incident').on('alert').column('incident_id').execute();
   await db.schema.createIndex('alert_service_key').on('alert').columns(['service_id', 'dedup_key']).execute();
+  await db.schema.createIndex('alert_last_seen').on('alert').columns(['last_seen_at', 'id']).execute();
 
   await db.schema
     .createTable('audit_log')

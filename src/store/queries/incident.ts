@@ -95,6 +95,7 @@ export interface IncidentFilter {
   visibility?: string;
   q?: string;
   number?: number;
+  updatedSince?: string;
   /** Keyset cursor: rows strictly older than (createdAt, id). */
   before?: { createdAt: string; id: string };
   limit: number;
@@ -123,6 +124,7 @@ export function listIncidentRows(ex: Ex, f: IncidentFilter): Promise<IncidentRow
   if (f.severity) q = q.where('severity', '=', f.severity);
   if (f.priority) q = q.where('priority', '=', f.priority);
   if (f.visibility) q = q.where('visibility', '=', f.visibility);
+  if (f.updatedSince) q = q.where('updatedAt', '>=', f.updatedSince);
   if (f.q) {
     // Substring match: no word segmentation, so 「決済」 finds 「決済APIの遅延」. lower() on both sides
     // makes Latin text case-insensitive on both databases.
