@@ -1,3 +1,4 @@
+import { incidentSearchText } from '../src/domain/text/search.js';
 import { newId } from '../src/platform/ids.js';
 import type { Store } from '../src/store/db.js';
 
@@ -14,7 +15,7 @@ export async function seedIncidents(store: Store, n: number): Promise<void> {
       const at = new Date(start + done * 60_000).toISOString();
       const open = done % 50 === 0;
       rows.push({
-        id: newId(), number: ++number, title: `${TITLES[done % TITLES.length]} #${done}`, description: '', status: open ? 'triggered' : 'closed',
+        id: newId(), number: ++number, title: `${TITLES[done % TITLES.length]} #${done}`, description: '', searchText: incidentSearchText(`${TITLES[done % TITLES.length]} #${done}`, ''), status: open ? 'triggered' : 'closed',
         type: 'outage', severity: 'SEV3', impact: 2, urgency: 2, priority: 'P3', serviceId: null, visibility: done % 20 === 0 ? 'restricted' : 'public',
         assessment: '{}', coordinationUrl: null, alertCount: 0, mergedIntoId: null, createdByType: 'system', createdById: null,
         startedAt: at, createdAt: at, updatedAt: at, acknowledgedAt: null, resolvedAt: open ? null : at, closedAt: open ? null : at,

@@ -91,6 +91,27 @@ describe(`incident list, filters, search and pagination (${dialectName})`, () =>
   });
 });
 
+describe(`search across Japanese spelling variants (${dialectName})`, () => {
+  it('finds full-width/half-width and case variants, and follows title changes', async () => {
+    const ts = await startTestServer();
+    try {
+      const a = api(ts.server.app, ts.token);
+      const wide = (await a.post('/api/v1/incidents', { title: '決済ＡＰＩの遅延' })).body;
+      const kana = (await a.post('/api/v1/incidents', { title: 'ｹｯｻｲ ｴﾗｰ多発', description: 'ＶＰＮ経由' })).body;
+      const find = async (q: string) => ((await a.get(`/api/v1/incidents?q=${encodeURIComponent(q)}`)).body.items as any[]).map((i) => i.id);
+      assert.deepEqual(await find('決済API'), [wide.id]);
+      assert.deepEqual(await find('api'), [wide.id]);
+      assert.deepEqual(await find('ケッサイ'), [kana.id]);
+      assert.deepEqual(await find('vpn'), [kana.id]);
+      await a.patch(`/api/v1/incidents/${wide.id}`, { title: '認証基盤の障害' });
+      assert.deepEqual(await find('決済'), []);
+      assert.deepEqual(await find('認証'), [wide.id]);
+    } finally {
+      await ts.close();
+    }
+  });
+});
+
 describe(`incremental export (${dialectName})`, () => {
   it('updatedSince returns exactly the incidents changed since an instant, notes included', async () => {
     const ts = await startTestServer();

@@ -112,6 +112,8 @@ export interface IncidentTable {
   number: number;
   title: string;
   description: string;
+  /** normalizeForSearch(title + description), kept in step by every write of either (domain/text/search.ts). */
+  searchText: string;
   status: string;
   type: string;
   severity: string;

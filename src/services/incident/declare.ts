@@ -1,5 +1,6 @@
 import { DeclareIncidentBody } from '../../contracts/incident.js';
 import { validation } from '../../domain/errors.js';
+import { incidentSearchText } from '../../domain/text/search.js';
 import { defaultSeverity, impactFromAssessment, priorityOf } from '../../domain/incident/priority.js';
 import { defaultVisibility, type Level } from '../../domain/incident/types.js';
 import { newId } from '../../platform/ids.js';
@@ -40,6 +41,7 @@ export async function declareIncident(ctx: ServiceContext, input: unknown): Prom
         number,
         title: body.title,
         description: body.description ?? '',
+        searchText: incidentSearchText(body.title, body.description ?? ''),
         status: 'triggered',
         type: body.type,
         severity,

@@ -1,6 +1,7 @@
 import { UpdateIncidentBody } from '../../contracts/incident.js';
 import { forbidden, validation } from '../../domain/errors.js';
 import { priorityOf } from '../../domain/incident/priority.js';
+import { incidentSearchText } from '../../domain/text/search.js';
 import type { Level } from '../../domain/incident/types.js';
 import { findIncidentRow, impactedServiceIds, setImpactedServices } from '../../store/queries/incident.js';
 import type { IncidentTable } from '../../store/schema.js';
@@ -79,6 +80,9 @@ export async function updateIncident(ctx: ServiceContext, id: string, input: unk
       }
     }
     if (Object.keys(set).length === 0 && !impactedChanged) return viewIncident(tx, row);
+    if (set.title !== undefined || set.description !== undefined) {
+      set.searchText = incidentSearchText(set.title ?? row.title, set.description ?? row.description);
+    }
 
     await tx.updateTable('incident').set({ ...set, updatedAt: t.now }).where('id', '=', id).execute();
     const general: Record<string, Change> = {};

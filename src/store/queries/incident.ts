@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { normalizeForSearch } from '../../domain/text/search.js';
 import type { Database, IncidentTable } from '../schema.js';
 
 type Ex = Kysely<Database> | Transaction<Database>;
@@ -126,14 +127,13 @@ export function listIncidentRows(ex: Ex, f: IncidentFilter): Promise<IncidentRow
   if (f.visibility) q = q.where('visibility', '=', f.visibility);
   if (f.updatedSince) q = q.where('updatedAt', '>=', f.updatedSince);
   if (f.q) {
-    // Substring match: no word segmentation, so 「決済」 finds 「決済APIの遅延」. lower() on both sides
-    // makes Latin text case-insensitive on both databases.
-    const pattern = `%${escapeLike(f.q.toLowerCase())}%`;
+    // Substring match on normalised text: no word segmentation, so 「決済」 finds 「決済APIの遅延」, and
+    // NFKC + lower case on both sides make ＡＰＩ/API/api and ｹｯｻｲ/ケッサイ find each other.
+    const pattern = `%${escapeLike(normalizeForSearch(f.q))}%`;
     const num = f.number;
     q = q.where((eb) =>
       eb.or([
-        sql<boolean>`lower(${eb.ref('title')}) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(${eb.ref('description')}) like ${pattern} escape '\\'`,
+        sql<boolean>`${eb.ref('searchText')} like ${pattern} escape '\\'`,
         ...(num !== undefined ? [eb('number', '=', num)] : []),
       ]),
     );
