@@ -91,7 +91,10 @@ describe(`live stream of incident changes (${dialectName})`, () => {
       ownerStream.events.filter((e) => e.incidentId === pub.id).map((e) => e.topic),
       ['incident.declared', 'incident.acknowledged'],
     );
+    assert.equal(ts.server.hub.size, 3);
     await Promise.all([ownerStream.close(), outsiderStream.close(), secStream.close()]);
+    for (let i = 0; i < 100 && ts.server.hub.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(ts.server.hub.size, 0, 'disconnected clients are unsubscribed');
   });
 
   it('rejects unauthenticated stream requests', async () => {
