@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
@@ -40,6 +40,28 @@ function setPgTypeParsers(): void {
   pg.types.setTypeParser(1184, (v) => new Date(v).toISOString()); // timestamptz
   pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString()); // timestamp
   pg.types.setTypeParser(20, (v) => Number(v)); // int8 (ids stay far below 2^53)
+}
+
+/**
+ * better-sqlite3 12 is the last line that runs on Node 20 (13 needs N-API 10 and segfaults there), but
+ * on Node 24 its ObjectWrap aborts the process when a statement is garbage-collected (upstream
+ * WiseLibs/better-sqlite3#1515, fixed in 13). So both are installed — 13 under the alias
+ * `better-sqlite3-node24`, an optional dependency that npm skips on Node 20 — and the right one is
+ * loaded here. Same API, same SQLite file format.
+ */
+async function loadSqliteDriver(): Promise<typeof BetterSqlite3> {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 24) {
+    try {
+      const mod = (await import('better-sqlite3-node24' as string)) as { default: typeof BetterSqlite3 };
+      return mod.default;
+    } catch (err) {
+      throw new Error(
+        `Node.js ${process.versions.node} needs better-sqlite3 13 (package alias better-sqlite3-node24), which failed to install; run \`npm ci\` again with build tools (python3, make, g++) available, or use PostgreSQL (${String(err)})`,
+      );
+    }
+  }
+  return (await import('better-sqlite3')).default;
 }
 
 function sqliteFile(url: string | undefined, dataDir: string): string {
@@ -85,6 +107,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
   }
   const file = sqliteFile(url, opts.dataDir);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const SQLite = await loadSqliteDriver();
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   // better-sqlite3 reopens WAL databases at NORMAL; a 2xx must mean "on disk", so FULL explicitly.
