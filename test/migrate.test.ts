@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import pg from 'pg';
-import { dialectName, TEST_DATABASE_URL } from './helpers/server.js';
+import { dialectName, newTestSchema, TEST_DATABASE_URL } from './helpers/server.js';
 
 const cli = (env: Record<string, string>) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'migrate'], { env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -14,11 +14,11 @@ describe(`hikeshi migrate (${dialectName})`, () => {
   it('applies the migrations once, then reports the database up to date', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hikeshi-migrate-'));
     let env: Record<string, string> = { HIKESHI_DATA_DIR: dir, DATABASE_URL: '' };
-    const schema = `t_${process.env.HIKESHI_TEST_RUN ?? process.pid}_migrate`;
+    const schema = newTestSchema()!;
     if (TEST_DATABASE_URL) {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+      await c.query(`create schema ${schema}`);
       await c.end();
       const url = new URL(TEST_DATABASE_URL);
       url.searchParams.set('options', `-c search_path=${schema}`);
@@ -35,13 +35,7 @@ describe(`hikeshi migrate (${dialectName})`, () => {
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /DATABASE_URL: DATABASE_URL must start with postgres:\/\//);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
-      if (TEST_DATABASE_URL) {
-        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await c.connect();
-        await c.query(`drop schema if exists ${schema} cascade`);
-        await c.end();
-      }
+      rmSync(dir, { recursive: true, force: true }); // the schema is dropped by the runner
     }
   });
 });
