@@ -44,6 +44,7 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
       hub,
       metrics: createMetricsRegistry(),
       logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
       logStream: opts.logStream,
     });
     let closed = false;

@@ -31,7 +31,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // A hop count n means "believe the n nearest proxies" (proxy-addr's hop index is 0 for the socket peer).
+    trustProxy: typeof deps.trustProxy === 'number' ? ((_addr: string, hop: number) => hop < (deps.trustProxy as number)) : (deps.trustProxy ?? false),
     // Finish in-flight requests on close; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },

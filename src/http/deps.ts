@@ -14,6 +14,8 @@ export interface AppDeps {
   hub: LiveHub;
   metrics: Registry;
   logLevel: string;
+  /** Fastify trustProxy: whose X-Forwarded-For to believe (config HIKESHI_TRUST_PROXY). */
+  trustProxy?: boolean | number | string[];
   /** Pretty or JSON logs to this stream; tests pass a sink. */
   logStream?: NodeJS.WritableStream;
 }

@@ -18,6 +18,11 @@ export interface Config {
   smtpFrom: string | undefined;
   inboundSmtpPort: number | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Which proxies to believe about the client address (X-Forwarded-For): false (default), true (any),
+   * a hop count, or a list of addresses/CIDRs. Login throttling counts per client address.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 const port = (name: string) =>
@@ -52,7 +57,21 @@ const schema = z.object({
   HIKESHI_SMTP_FROM: z.string().min(3).optional(),
   HIKESHI_INBOUND_SMTP_PORT: port('HIKESHI_INBOUND_SMTP_PORT').optional(),
   HIKESHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HIKESHI_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'HIKESHI_TRUST_PROXY must be true, false, a hop count, or comma-separated proxy addresses/CIDRs such as 10.0.0.0/8,127.0.0.1',
+    )
+    .default('false'),
 });
+
+function parseTrustProxy(v: string): boolean | number | string[] {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim());
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -86,5 +105,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpFrom: c.HIKESHI_SMTP_FROM,
     inboundSmtpPort: c.HIKESHI_INBOUND_SMTP_PORT,
     logLevel: c.HIKESHI_LOG_LEVEL,
+    trustProxy: parseTrustProxy(c.HIKESHI_TRUST_PROXY),
   };
 }
