@@ -103,6 +103,23 @@ describe(`live stream of incident changes (${dialectName})`, () => {
   });
 });
 
+describe(`live stream and shutdown (${dialectName})`, () => {
+  it('open streams end when the server shuts down, and shutdown does not wait for them', async () => {
+    const ts = await startTestServer();
+    await ts.server.app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (ts.server.app.server.address() as AddressInfo).port;
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/stream`, { headers: { authorization: `Bearer ${ts.token}` } });
+    const reader = res.body!.getReader();
+    await reader.read(); // ": connected"
+    const started = Date.now();
+    await ts.close();
+    assert.ok(Date.now() - started < 3000, `shutdown took ${Date.now() - started} ms`);
+    let ended = false;
+    for (let i = 0; i < 10 && !ended; i++) ended = (await reader.read()).done;
+    assert.ok(ended, 'the stream was closed by the server');
+  });
+});
+
 describe('live stream across instances (PostgreSQL LISTEN/NOTIFY)', { skip: dialectName !== 'postgres' && 'SQLite runs one instance' }, () => {
   it('a change made through instance A reaches a client of instance B', async () => {
     const first = await startTestServer();

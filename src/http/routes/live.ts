@@ -10,7 +10,9 @@ import type { HttpApp } from './types.js';
  */
 export async function liveRoutes(app: HttpApp, deps: AppDeps): Promise<void> {
   const open = new Set<() => void>();
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: the server waits for open connections before onClose runs, and a live
+  // stream never becomes idle, so shutdown would wait for ever.
+  app.addHook('preClose', async () => {
     for (const close of open) close();
   });
 
