@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
+import { isDatabaseUnavailable } from './unavailable.js';
 
 /** The one table from error code to HTTP status (STYLE §4). */
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -59,6 +60,10 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (status >= 400 && status < 500) {
     const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status === 404 ? 'NOT_FOUND' : status === 429 ? 'LIMIT_EXCEEDED' : 'VALIDATION';
     return send(reply, req, status, code, err.message);
+  }
+  if (isDatabaseUnavailable(err)) {
+    req.log.error({ err }, 'database unavailable');
+    return send(reply, req, 503, 'UNAVAILABLE', 'the database is unavailable (unreachable, read-only or full); retry shortly', { retryAfterSeconds: 5 });
   }
   req.log.error({ err }, 'unhandled error');
   return send(reply, req, 500, 'INTERNAL', `internal error; quote request id ${req.id} when reporting it`);

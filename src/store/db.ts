@@ -91,8 +91,12 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     const pool = new pg.Pool({
       connectionString: url,
       max: opts.pgPoolSize ?? 10,
+      application_name: schema ? `hikeshi:${schema}` : 'hikeshi',
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
+    // An idle connection that dies (database restart, failover, admin kill) is dropped from the pool and
+    // replaced on next use; without this listener the pool's 'error' event would crash the process.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     // The schema our unqualified names resolve to (`public`, or what search_path in the URL chose).
     const current = schema ?? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? 'public';

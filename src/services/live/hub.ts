@@ -38,22 +38,62 @@ export class LiveHub implements OutboxListener {
   constructor(private readonly store: Store) {}
 
   async start(): Promise<void> {
-    if (this.store.dialect === 'postgres' && this.store.pgPool) {
-      const client = await this.store.pgPool.connect();
-      this.listener = client;
-      client.on('notification', (msg) => {
+    // Events start from now: the highest outbox id so far (also the catch-up point after a reconnect).
+    const row = await this.store.db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    this.cursor = Number(row?.max ?? 0);
+    if (this.store.dialect === 'postgres' && this.store.pgPool) await this.listen(0, true);
+  }
+
+  /**
+   * LISTEN on a dedicated connection. When that connection dies (database restart, failover, an
+   * administrator's kill), listen again with backoff, then catch up on outbox rows written meanwhile
+   * (ids past the highest one seen), so subscribers of this instance do not silently go deaf.
+   */
+  private async listen(attempt: number, initial = false): Promise<void> {
+    const pool = this.store.pgPool!;
+    let client: pg.PoolClient | null = null;
+    try {
+      client = await pool.connect();
+      const c = client;
+      let lost = false;
+      const onLost = () => {
+        if (lost || this.stopped) return; // stop() released it already
+        lost = true;
+        if (this.listener === c) this.listener = null;
+        c.release(true);
+        this.retry(0);
+      };
+      c.on('error', onLost);
+      c.on('end', onLost);
+      c.on('notification', (msg) => {
         if (msg.channel !== this.store.channel || !msg.payload) return;
         this.pending.push(Number(msg.payload));
         this.schedule();
       });
-      client.on('error', () => {
-        /* connection lost: the pool discards it; live clients reconnect and refetch */
-      });
-      await client.query(`LISTEN ${this.store.channel}`);
-    } else {
-      const row = await this.store.db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
-      this.cursor = Number(row?.max ?? 0);
+      await c.query(`LISTEN ${this.store.channel}`);
+      if (this.stopped || lost) {
+        if (!lost) c.release();
+        return;
+      }
+      this.listener = c;
+      if (!initial) {
+        const missed = await this.store.db.selectFrom('outbox').select('id').where('id', '>', this.cursor).execute();
+        this.pending.push(...missed.map((r) => Number(r.id)));
+        this.schedule();
+      }
+    } catch (err) {
+      client?.release(true);
+      if (initial) throw err; // first start: fail loudly
+      this.retry(attempt + 1);
     }
+  }
+
+  private retry(attempt: number): void {
+    if (this.stopped) return;
+    const delay = Math.min(30_000, 500 * 2 ** attempt);
+    setTimeout(() => {
+      if (!this.stopped && !this.listener) void this.listen(attempt);
+    }, delay).unref();
   }
 
   async stop(): Promise<void> {
