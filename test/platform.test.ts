@@ -67,6 +67,7 @@ describe(`platform: health, metrics, request ids, OpenAPI (${dialectName})`, () 
   it('sets basic security headers', async () => {
     const r = await a.get('/api/v1/incidents');
     assert.equal(r.headers['x-content-type-options'], 'nosniff');
+    assert.equal(r.headers['cache-control'], 'no-store');
   });
 });
 

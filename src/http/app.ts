@@ -63,6 +63,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
+    // Incident data must not linger in browser or proxy caches.
+    if (req.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
   });
   // Graceful shutdown: requests in flight when close() starts finish, and their connections close
   // after the response instead of idling for the keep-alive timeout.
