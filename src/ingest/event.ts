@@ -9,7 +9,7 @@ export type EventAction = (typeof EVENT_ACTIONS)[number];
 export const ALERT_SEVERITIES = ['critical', 'error', 'warning', 'info'] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
-/** PagerDuty's limits, applied to every format. */
+/** PagerDuty's limits, applied to every format: summary in code points, dedup key in UTF-16 units (`.length`). */
 export const MAX_SUMMARY = 1024;
 export const MAX_DEDUP_KEY = 255;
 
@@ -18,7 +18,13 @@ export interface EventLink {
   text?: string;
 }
 
-/** One alert event: trigger, acknowledge or resolve one problem signal. */
+/**
+ * One alert event: trigger, acknowledge or resolve one problem signal.
+ *
+ * Only a trigger describes the alert. On acknowledge/resolve, `summary`, `severity` and the rest are
+ * what the sender said at that moment (or placeholders such as "(closed via Opsgenie API)"): the
+ * pipeline records them on the timeline and never overwrites the stored alert with them.
+ */
 export interface AlertEvent {
   kind: 'alert';
   action: EventAction;
