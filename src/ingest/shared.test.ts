@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseInstant, severityFromText, truncate } from './shared.js';
+import { parseInstant, severityFromText, stringMap, truncate } from './shared.js';
 
 describe('ingest helpers', () => {
   it('parses the instants monitoring tools send', () => {
@@ -24,6 +24,12 @@ describe('ingest helpers', () => {
     assert.ok(truncate('x'.repeat(2000)).endsWith('…'));
     assert.equal(truncate('short'), 'short');
   });
+  it('keeps a label named __proto__ as a label', () => {
+    const labels = stringMap(JSON.parse('{"__proto__":"x","a":"b","n":1}'));
+    assert.deepEqual(Object.keys(labels).sort(), ['__proto__', 'a']);
+    assert.equal(Object.getPrototypeOf(labels), Object.prototype);
+  });
+
   it('maps severity words', () => {
     assert.equal(severityFromText('CRITICAL'), 'critical');
     assert.equal(severityFromText('P2'), 'error');

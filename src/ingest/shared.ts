@@ -41,7 +41,7 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 /** Keep only string values of a label map (senders must send strings; anything else is dropped). */
 export function stringMap(v: unknown): Record<string, string> {
   if (!isObject(v)) return {};
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
-  return out;
+  // Object.fromEntries defines own properties, so a label named `__proto__` is kept as a label
+  // instead of silently setting the prototype (and changing the computed fingerprint).
+  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
