@@ -3,11 +3,9 @@
  * `ingest/<format>/` are pure: payload in, events (or field errors) out; no I/O, no clock — the
  * receive time is passed in.
  */
-export const EVENT_ACTIONS = ['trigger', 'acknowledge', 'resolve'] as const;
-export type EventAction = (typeof EVENT_ACTIONS)[number];
+import type { AlertSeverity, EventAction } from '../domain/ingest/types.js';
 
-export const ALERT_SEVERITIES = ['critical', 'error', 'warning', 'info'] as const;
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+export { ALERT_SEVERITIES, type AlertSeverity, EVENT_ACTIONS, type EventAction } from '../domain/ingest/types.js';
 
 /** PagerDuty's limits, applied to every format, counted in code points (a stricter count, e.g. UTF-16 units, is compatible). */
 export const MAX_SUMMARY = 1024;
