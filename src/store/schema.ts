@@ -226,6 +226,18 @@ export interface OutboxTable {
   data: string;
 }
 
+export interface ChangeEventTable {
+  id: string;
+  serviceId: string;
+  integrationId: string | null;
+  summary: string;
+  source: string | null;
+  details: string;
+  links: string;
+  occurredAt: string;
+  receivedAt: string;
+}
+
 export interface Database {
   setting: SettingTable;
   counter: CounterTable;
@@ -248,4 +260,5 @@ export interface Database {
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;
   outbox: OutboxTable;
+  changeEvent: ChangeEventTable;
 }

@@ -2,9 +2,11 @@ import type { AppDeps } from '../deps.js';
 import { alertsRoutes } from './alerts.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { changeRoutes } from './changes.js';
 import { collaborationRoutes } from './collaboration.js';
 import { healthRoutes } from './health.js';
 import { incidentRoutes } from './incidents.js';
+import { ingestPagerDutyRoutes } from './ingest-pagerduty.js';
 import { liveRoutes } from './live.js';
 import { serviceRoutes } from './services.js';
 import { settingsRoutes } from './settings.js';
@@ -24,5 +26,7 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await alertsRoutes(app, deps);
   await settingsRoutes(app, deps);
   await auditRoutes(app, deps);
+  await changeRoutes(app, deps);
+  await ingestPagerDutyRoutes(app, deps);
   await liveRoutes(app, deps);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../db.js';
+import * as changeEvents from './2026-11-22-1500-change-events.js';
 import * as core from './2026-11-22-1300-core.js';
 
 export interface PortableMigration {
@@ -12,4 +13,5 @@ export interface PortableMigration {
  */
 export const migrations: Record<string, PortableMigration> = {
   '2026-11-22-1300-core': core,
+  '2026-11-22-1500-change-events': changeEvents,
 };
