@@ -97,6 +97,11 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     // An idle connection that dies (database restart, failover, admin kill) is dropped from the pool and
     // replaced on next use; without this listener the pool's 'error' event would crash the process.
     pool.on('error', () => {});
+    // The same for a connection that dies while checked out but between queries (pg emits 'error' on
+    // the client then, with nobody listening); a query in flight still fails through its promise.
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     // The schema our unqualified names resolve to (`public`, or what search_path in the URL chose).
     const current = schema ?? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s ?? 'public';
