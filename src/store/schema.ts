@@ -94,6 +94,8 @@ export interface ServiceTable {
   escalationPolicyId: string | null;
   createdAt: string;
   updatedAt: string;
+  /** JSON ServiceIngestConfig: grouping, threshold, flapping window, severity/urgency maps. */
+  ingestConfig: Generated<string>;
 }
 
 export interface IntegrationTable {
@@ -134,6 +136,8 @@ export interface IncidentTable {
   acknowledgedAt: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  /** Content-grouping key the incident was opened with (alert-created incidents only). */
+  groupingKey: string | null;
 }
 
 export interface IncidentServiceTable {
@@ -194,6 +198,9 @@ export interface AlertTable {
   firstSeenAt: string;
   lastSeenAt: string;
   resolvedAt: string | null;
+  /** SHA-256 of the Alertmanager group key, when the alert came in an Alertmanager group. */
+  groupKey: string | null;
+  acknowledgedAt: string | null;
 }
 
 export interface AuditLogTable {
@@ -238,6 +245,66 @@ export interface ChangeEventTable {
   receivedAt: string;
 }
 
+export interface EventTable {
+  id: string;
+  serviceId: string;
+  integrationId: string | null;
+  alertId: string | null;
+  action: string;
+  dedupKey: string | null;
+  /** created | appended | acknowledged | resolved | ignored | dropped | suppressed | held … */
+  outcome: string;
+  reason: string;
+  data: string;
+  occurredAt: string;
+  receivedAt: string;
+}
+
+export interface EventRuleTable {
+  id: string;
+  /** null: a global rule (applies before the service's own rules). */
+  serviceId: string | null;
+  position: number;
+  name: string;
+  enabled: number;
+  conditions: string;
+  actions: string;
+  stopOnMatch: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MaintenanceWindowTable {
+  id: string;
+  name: string;
+  description: string;
+  timeZone: string;
+  startsAt: string;
+  endsAt: string | null;
+  /** JSON recurrence rule, null for a one-off window. */
+  recurrence: string | null;
+  createdById: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MaintenanceWindowServiceTable {
+  windowId: string;
+  serviceId: string;
+}
+
+export interface HeartbeatTable {
+  integrationId: string;
+  enabled: number;
+  intervalMinutes: number;
+  /** waiting (armed, no ping yet) | up | down */
+  state: string;
+  lastPingAt: string | null;
+  /** When the next ping is due; null when not armed. */
+  dueAt: string | null;
+  updatedAt: string;
+}
+
 export interface Database {
   setting: SettingTable;
   counter: CounterTable;
@@ -261,4 +328,9 @@ export interface Database {
   auditHead: AuditHeadTable;
   outbox: OutboxTable;
   changeEvent: ChangeEventTable;
+  event: EventTable;
+  eventRule: EventRuleTable;
+  maintenanceWindow: MaintenanceWindowTable;
+  maintenanceWindowService: MaintenanceWindowServiceTable;
+  heartbeat: HeartbeatTable;
 }

@@ -22,6 +22,7 @@ export async function createService(ctx: ServiceContext, input: unknown): Promis
       teamId: body.teamId ?? null,
       tier: body.tier ?? 3,
       escalationPolicyId: body.escalationPolicyId ?? null,
+      ingestConfig: '{}',
       createdAt: t.now,
       updatedAt: t.now,
     };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../db.js';
 import * as changeEvents from './2026-11-22-1500-change-events.js';
 import * as core from './2026-11-22-1300-core.js';
+import * as ingest from './2026-11-22-1700-ingest.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -14,4 +15,5 @@ export interface PortableMigration {
 export const migrations: Record<string, PortableMigration> = {
   '2026-11-22-1300-core': core,
   '2026-11-22-1500-change-events': changeEvents,
+  '2026-11-22-1700-ingest': ingest,
 };
