@@ -15,6 +15,8 @@ export type Permission =
   | 'incident.update'
   | 'service.read'
   | 'service.manage'
+  | 'rule.manage'
+  | 'maintenance.manage'
   | 'user.read'
   | 'user.manage'
   | 'team.manage'
@@ -31,6 +33,8 @@ const MIN_ROLE: Record<Permission, Role> = {
   'incident.declare': 'responder',
   'incident.update': 'responder',
   'service.manage': 'admin',
+  'rule.manage': 'admin',
+  'maintenance.manage': 'responder',
   'user.manage': 'admin',
   'team.manage': 'admin',
   'settings.manage': 'admin',
@@ -45,6 +49,8 @@ const SCOPE_FOR: Record<Permission, Scope> = {
   'incident.declare': 'write',
   'incident.update': 'write',
   'service.manage': 'admin',
+  'rule.manage': 'admin',
+  'maintenance.manage': 'write',
   'user.manage': 'admin',
   'team.manage': 'admin',
   'settings.manage': 'admin',
