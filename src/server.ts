@@ -6,6 +6,7 @@ import type { Config } from './platform/config.js';
 import { type BootstrapResult, bootstrapOwner } from './services/auth/bootstrap.js';
 import { resolveSecret } from './services/auth/secret.js';
 import { LiveHub } from './services/live/hub.js';
+import { Intake } from './services/ingest/intake.js';
 import { migrate, openStore, type Store } from './store/db.js';
 
 export interface Server {
@@ -35,6 +36,7 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
     const bootstrap = await bootstrapOwner(store, clock, config.bootstrapToken);
     const hub = new LiveHub(store);
     await hub.start();
+    const intake = new Intake({ store, clock, secret, publicUrl: config.publicUrl, outbox: hub, globalRateLimit: config.ingestGlobalRateLimit });
     const app = await createApp({
       store,
       clock,
@@ -42,6 +44,7 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
       publicUrl: config.publicUrl,
       outbox: hub,
       hub,
+      intake,
       metrics: createMetricsRegistry(),
       logLevel: config.logLevel,
       trustProxy: config.trustProxy,
@@ -57,6 +60,7 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
         if (closed) return;
         closed = true;
         await app.close();
+        await intake.pipeline.drained();
         await hub.stop();
         await store.close();
       },

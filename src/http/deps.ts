@@ -1,6 +1,7 @@
 import type { Registry } from 'prom-client';
 import type { Clock } from '../platform/clock.js';
 import type { OutboxListener } from '../services/context.js';
+import type { Intake } from '../services/ingest/intake.js';
 import type { LiveHub } from '../services/live/hub.js';
 import type { Store } from '../store/db.js';
 
@@ -12,6 +13,8 @@ export interface AppDeps {
   publicUrl: string;
   outbox: OutboxListener;
   hub: LiveHub;
+  /** Alert ingestion: rate limits and the group-commit pipeline. */
+  intake: Intake;
   metrics: Registry;
   logLevel: string;
   /** Fastify trustProxy: whose X-Forwarded-For to believe (config HIKESHI_TRUST_PROXY). */

@@ -23,6 +23,8 @@ export interface Config {
    * a hop count, or a list of addresses/CIDRs. Login throttling counts per client address.
    */
   trustProxy: boolean | number | string[];
+  /** Events per second all integrations together may send (SPEC §4.1's global cap). */
+  ingestGlobalRateLimit: number;
 }
 
 const port = (name: string) =>
@@ -56,6 +58,11 @@ const schema = z.object({
   HIKESHI_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'HIKESHI_SMTP_URL must look like smtp://host:port').optional(),
   HIKESHI_SMTP_FROM: z.string().min(3).optional(),
   HIKESHI_INBOUND_SMTP_PORT: port('HIKESHI_INBOUND_SMTP_PORT').optional(),
+  HIKESHI_INGEST_RATE_LIMIT: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'HIKESHI_INGEST_RATE_LIMIT must be a whole number of events per second, at least 1')
+    .transform(Number)
+    .default(100_000),
   HIKESHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HIKESHI_TRUST_PROXY: z
     .string()
@@ -106,5 +113,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     inboundSmtpPort: c.HIKESHI_INBOUND_SMTP_PORT,
     logLevel: c.HIKESHI_LOG_LEVEL,
     trustProxy: parseTrustProxy(c.HIKESHI_TRUST_PROXY),
+    ingestGlobalRateLimit: c.HIKESHI_INGEST_RATE_LIMIT,
   };
 }

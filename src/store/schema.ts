@@ -201,6 +201,8 @@ export interface AlertTable {
   /** SHA-256 of the Alertmanager group key, when the alert came in an Alertmanager group. */
   groupKey: string | null;
   acknowledgedAt: string | null;
+  /** Content key of the service's grouping fields when the alert was created (threshold counting). */
+  groupingKey: string | null;
 }
 
 export interface AuditLogTable {

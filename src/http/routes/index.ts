@@ -4,10 +4,12 @@ import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { changeRoutes } from './changes.js';
 import { collaborationRoutes } from './collaboration.js';
+import { eventRuleRoutes } from './event-rules.js';
 import { healthRoutes } from './health.js';
 import { incidentRoutes } from './incidents.js';
 import { ingestPagerDutyRoutes } from './ingest-pagerduty.js';
 import { liveRoutes } from './live.js';
+import { maintenanceWindowRoutes } from './maintenance-windows.js';
 import { serviceRoutes } from './services.js';
 import { settingsRoutes } from './settings.js';
 import { teamsRoutes } from './teams.js';
@@ -27,6 +29,8 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await settingsRoutes(app, deps);
   await auditRoutes(app, deps);
   await changeRoutes(app, deps);
+  await eventRuleRoutes(app, deps);
+  await maintenanceWindowRoutes(app, deps);
   await ingestPagerDutyRoutes(app, deps);
   await liveRoutes(app, deps);
 }

@@ -38,8 +38,23 @@ export async function transitionIncident(
   extra: Partial<Pick<IncidentTable, 'mergedIntoId'>> = {},
 ): Promise<TransitionResult> {
   authorize(t.actor, 'incident.update');
+  return applyTransition(t, id, action, data, extra, async () => (await loadVisibleIncident(t.tx, t.actor, id)).row);
+}
+
+/**
+ * The transition itself, for callers that already decided the actor may act (the ingest pipeline
+ * acting for an integration on the incidents of its own alerts). `load` reads the current row.
+ */
+export async function applyTransition(
+  t: TxContext,
+  id: string,
+  action: LifecycleAction,
+  data: Record<string, unknown> = {},
+  extra: Partial<Pick<IncidentTable, 'mergedIntoId'>> = {},
+  load: () => Promise<IncidentRow> = async () => (await findIncidentRow(t.tx, id))!,
+): Promise<TransitionResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { row } = await loadVisibleIncident(t.tx, t.actor, id);
+    const row = await load();
     const from = row.status as IncidentStatus;
     const d = decide(from, action);
     if (d.kind === 'noop') return { row, changed: false };
@@ -55,6 +70,7 @@ export async function transitionIncident(
     if (action === 'escalate') set.acknowledgedAt = null;
     const res = await t.tx.updateTable('incident').set(set).where('id', '=', id).where('status', '=', from).executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) continue; // someone else moved it first: decide again
+    await followAlerts(t, id, d.to);
     const topic = `incident.${PAST[action]}`;
     await appendTimeline(t, id, topic, { from, to: d.to, ...data });
     await recordAudit(t, { action: topic, targetType: 'incident', targetId: id, before: { status: from }, after: { status: d.to, ...data } });
@@ -62,4 +78,27 @@ export async function transitionIncident(
     return { row: (await findIncidentRow(t.tx, id))!, changed: true };
   }
   throw conflict('the incident is changing too quickly; try again');
+}
+
+/**
+ * An incident's open alerts follow it (PagerDuty semantics): acknowledging the incident acknowledges
+ * its triggered alerts; resolving, closing or declining it resolves them, so a later trigger with the
+ * same key starts a new alert and never lands in this finished incident.
+ */
+async function followAlerts(t: TxContext, incidentId: string, to: IncidentStatus): Promise<void> {
+  if (to === 'acknowledged') {
+    await t.tx
+      .updateTable('alert')
+      .set({ status: 'acknowledged', acknowledgedAt: t.now })
+      .where('incidentId', '=', incidentId)
+      .where('status', '=', 'triggered')
+      .execute();
+  } else if (to === 'resolved' || to === 'closed' || to === 'declined') {
+    await t.tx
+      .updateTable('alert')
+      .set({ status: 'resolved', resolvedAt: t.now })
+      .where('incidentId', '=', incidentId)
+      .where('resolvedAt', 'is', null)
+      .execute();
+  }
 }

@@ -5,6 +5,8 @@ export interface KeyedIntegration {
   serviceId: string;
   type: string;
   name: string;
+  /** JSON settings (rate limit …); absent where not needed. */
+  config?: string;
 }
 
 /** The integration whose secret key this is, or null. Keys are unique across all types. */

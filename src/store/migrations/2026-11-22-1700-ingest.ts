@@ -9,6 +9,7 @@
  * - `incident.grouping_key`: the content key an alert-created incident was opened with (content
  *   grouping joins later alerts with the same key).
  * - `alert.group_key`: SHA-256 of an Alertmanager group key: alerts of one group share an incident.
+ * - `alert.grouping_key`: the content key of the service's grouping fields (threshold counting).
  */
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../db.js';
@@ -35,6 +36,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
 
   await db.schema.alterTable('alert').addColumn('group_key', 'text').execute();
   await db.schema.alterTable('alert').addColumn('acknowledged_at', ts).execute();
+  await db.schema.alterTable('alert').addColumn('grouping_key', 'text').execute();
   await sql`CREATE UNIQUE INDEX alert_open_key ON alert (service_id, dedup_key) WHERE resolved_at IS NULL`.execute(db);
   await db.schema.createIndex('alert_group').on('alert').columns(['service_id', 'group_key']).execute();
   await db.schema.alterTable('incident').addColumn('grouping_key', 'text').execute();

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { decideAlertEvent, type OpenAlertStatus } from '../../domain/ingest/alert-state.js';
+import type { AlertEvent } from '../../ingest/event.js';
+import type { TxContext } from '../context.js';
+import type { BatchState } from './batch-state.js';
+import { createAlert } from './create-alert.js';
+import { acknowledgeAlert, resolveAlert } from './alert-transitions.js';
+import type { KeyedIntegration } from './integration-actor.js';
+import type { EventResult, IngestJob } from './job.js';
+import { recordEvent } from './record-event.js';
+
+/**
+ * One alert event (SPEC §4.1): event rules first (they may drop, suppress, re-key or route it), then
+ * dedup among the service's *open* alerts, then PagerDuty's trigger/acknowledge/resolve semantics.
+ * `groupKey` is set for Alertmanager group notifications, which repeat the whole group each time:
+ * a repeated firing alert is then `unchanged`, not another event on the alert.
+ */
+export async function applyEvent(
+  t: TxContext,
+  state: BatchState,
+  integration: KeyedIntegration,
+  job: IngestJob,
+  received: AlertEvent,
+  groupKey: string | null,
+): Promise<EventResult> {
+  const rules = await state.evaluate(integration.serviceId, received);
+  const event = rules.event;
+  const serviceId = rules.serviceId;
+  const dedupKey = event.dedupKey ?? (event.action === 'trigger' ? randomUUID() : null);
+  const ruleReason = rules.matched.length ? { rules: rules.matched, ...(rules.routedBy ? { routedFrom: integration.serviceId } : {}) } : {};
+  const log = (outcome: EventResult['outcome'], alertId: string | null, incidentId: string | null, reason: Record<string, unknown> = ruleReason) =>
+    recordEvent(t, { serviceId, dedupKey, outcome, alertId, incidentId, reason, event: { ...event, dedupKey } });
+
+  if (rules.drop) return log('dropped', null, null, { ...ruleReason, droppedBy: rules.drop });
+  if (dedupKey === null) return log('ignored', null, null, { ...ruleReason, why: 'no dedup key' });
+
+  if (event.action === 'trigger') {
+    // The hot path: one statement finds and bumps the open alert with this key.
+    const bumped = await t.tx
+      .updateTable('alert')
+      .set((eb) => (groupKey ? { lastSeenAt: t.now } : { lastSeenAt: t.now, eventCount: eb('eventCount', '+', 1) }))
+      .where('serviceId', '=', serviceId)
+      .where('dedupKey', '=', dedupKey)
+      .where('resolvedAt', 'is', null)
+      .returning(['id', 'incidentId'])
+      .executeTakeFirst();
+    if (bumped) return log(groupKey ? 'unchanged' : 'appended', bumped.id, bumped.incidentId);
+    return createAlert(t, state, { integration, group: job.group ?? null, event: { ...event, dedupKey }, serviceId, rules, groupKey, ruleReason });
+  }
+
+  const open = await t.tx
+    .selectFrom('alert')
+    .select(['id', 'status', 'incidentId'])
+    .where('serviceId', '=', serviceId)
+    .where('dedupKey', '=', dedupKey)
+    .where('resolvedAt', 'is', null)
+    .executeTakeFirst();
+  const decision = decideAlertEvent(open ? { id: open.id, status: open.status as OpenAlertStatus } : null, event.action);
+  switch (decision.kind) {
+    case 'ignore':
+      return log('ignored', open?.id ?? null, open?.incidentId ?? null, { ...ruleReason, why: decision.reason });
+    case 'acknowledge':
+      await acknowledgeAlert(t, open!, event);
+      return log('acknowledged', open!.id, open!.incidentId);
+    case 'resolve':
+      await resolveAlert(t, open!, event);
+      return log('resolved', open!.id, open!.incidentId);
+    default:
+      throw new Error(`unexpected decision ${decision.kind} for ${event.action}`);
+  }
+}

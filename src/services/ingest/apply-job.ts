@@ -1,0 +1,20 @@
+import { sha256Hex } from '../../platform/ids.js';
+import type { TxContext } from '../context.js';
+import { applyEvent } from './apply-event.js';
+import type { BatchState } from './batch-state.js';
+import { integrationActor } from './integration-actor.js';
+import { type IngestJob, IntegrationKeyError, type JobResult } from './job.js';
+import { resolveAbsentMembers } from './group-snapshot.js';
+
+/** Apply one request's events in order, acting as its integration (the timeline's actor). */
+export async function applyJob(t: TxContext, state: BatchState, job: IngestJob): Promise<JobResult> {
+  const integration = state.integration(job.key);
+  if (!integration || (integration.type !== job.type && job.type !== '*')) throw new IntegrationKeyError(job.key, integration?.type ?? null);
+  const jt: TxContext = { ...t, actor: integrationActor(integration), requestId: job.requestId, wroteOutbox: false };
+  const groupKey = job.group ? sha256Hex(job.group.key) : null;
+  const events = [];
+  for (const event of job.events) events.push(await applyEvent(jt, state, integration, job, event, groupKey));
+  if (job.group && groupKey) events.push(...(await resolveAbsentMembers(jt, integration, job.group, groupKey)));
+  if (jt.wroteOutbox) t.wroteOutbox = true;
+  return { integration, events };
+}

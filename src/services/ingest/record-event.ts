@@ -1,0 +1,39 @@
+import type { AlertEvent } from '../../ingest/event.js';
+import { newId } from '../../platform/ids.js';
+import type { TxContext } from '../context.js';
+import type { EventOutcome, EventResult } from './job.js';
+
+export interface EventRecord {
+  serviceId: string;
+  dedupKey: string | null;
+  outcome: EventOutcome;
+  alertId: string | null;
+  incidentId: string | null;
+  reason?: Record<string, unknown>;
+  event: AlertEvent;
+}
+
+/**
+ * The event log (SPEC glossary: an event is stored as received): one row per alert event with what
+ * it did and why, in the same transaction as its effect.
+ */
+export async function recordEvent(t: TxContext, r: EventRecord): Promise<EventResult> {
+  const id = newId();
+  await t.tx
+    .insertInto('event')
+    .values({
+      id,
+      serviceId: r.serviceId,
+      integrationId: t.actor.id,
+      alertId: r.alertId,
+      action: r.event.action,
+      dedupKey: r.dedupKey,
+      outcome: r.outcome,
+      reason: JSON.stringify(r.reason ?? {}),
+      data: JSON.stringify(r.event),
+      occurredAt: r.event.occurredAt,
+      receivedAt: t.now,
+    })
+    .execute();
+  return { eventId: id, dedupKey: r.dedupKey, outcome: r.outcome, alertId: r.alertId, incidentId: r.incidentId };
+}
