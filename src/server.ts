@@ -6,7 +6,10 @@ import type { Config } from './platform/config.js';
 import { type BootstrapResult, bootstrapOwner } from './services/auth/bootstrap.js';
 import { resolveSecret } from './services/auth/secret.js';
 import { LiveHub } from './services/live/hub.js';
+import { HeartbeatMonitor } from './services/ingest/heartbeat-monitor.js';
 import { Intake } from './services/ingest/intake.js';
+import { findIntegrationByKey } from './services/ingest/integration-actor.js';
+import { startSmtpListener } from './smtp/listener.js';
 import { migrate, openStore, type Store } from './store/db.js';
 
 export interface Server {
@@ -14,6 +17,11 @@ export interface Server {
   store: Store;
   hub: LiveHub;
   bootstrap: BootstrapResult;
+  /** Alert ingestion (rate limits, group-commit pipeline) and the heartbeat monitor (tests call sweep()). */
+  intake: Intake;
+  heartbeats: HeartbeatMonitor;
+  /** The SMTP listener for email integrations (HIKESHI_INBOUND_SMTP_PORT; 0 picks a free port), or null. */
+  smtp: { port: number } | null;
   /** Stop accepting, finish in-flight requests, end live streams, close the database. */
   close(): Promise<void>;
 }
@@ -24,6 +32,8 @@ export interface ServerOptions {
   /** Tests: a PostgreSQL schema of their own. */
   pgSchema?: string;
   logStream?: NodeJS.WritableStream;
+  /** How often to look for overdue heartbeats (default 15 s); 0 turns the timer off (tests sweep by hand). */
+  heartbeatSweepMs?: number;
 }
 
 /** Open the store, migrate, bootstrap the first owner and build the app (not yet listening). */
@@ -50,15 +60,38 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
       trustProxy: config.trustProxy,
       logStream: opts.logStream,
     });
+    const heartbeats = new HeartbeatMonitor(store, clock, intake.pipeline, (err) => app.log.error({ err }, 'heartbeat sweep failed'));
+    if (opts.heartbeatSweepMs !== 0) heartbeats.start(opts.heartbeatSweepMs);
+    const smtp =
+      config.inboundSmtpPort === undefined
+        ? null
+        : await startSmtpListener({
+            port: config.inboundSmtpPort,
+            host: config.host,
+            intake,
+            findIntegration: (key) => findIntegrationByKey(store.db, key),
+            clock,
+            log: app.log.child({ module: 'smtp' }),
+          }).catch(async (err: unknown) => {
+            heartbeats.stop();
+            await app.close();
+            await hub.stop();
+            throw err;
+          });
     let closed = false;
     return {
       app,
       store,
       hub,
       bootstrap,
+      intake,
+      heartbeats,
+      smtp: smtp && { port: smtp.port },
       close: async () => {
         if (closed) return;
         closed = true;
+        await smtp?.close();
+        heartbeats.stop();
         await app.close();
         await intake.pipeline.drained();
         await hub.stop();

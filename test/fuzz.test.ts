@@ -51,8 +51,12 @@ describe(`fuzzing every API route (${dialectName})`, () => {
         const r = await a.raw(route.method, url, ['GET', 'DELETE'].includes(route.method) ? undefined : body, { 'content-type': 'application/json' });
         if (r.status >= 500) throw new Error(`${route.method} ${url} body=${body} → ${r.status} ${JSON.stringify(r.body)}`);
         if (r.status >= 400) {
-          // PagerDuty-compatible routes answer in PagerDuty's error shape, the REST API in ours.
-          const shaped = route.path.startsWith('/v2/') ? typeof r.body?.status === 'string' : typeof r.body?.error?.code === 'string';
+          // PagerDuty- and Opsgenie-compatible routes answer in their own error shapes, the REST API in ours.
+          const shaped = route.path.startsWith('/v2/alerts')
+            ? typeof r.body?.message === 'string' && typeof r.body?.requestId === 'string'
+            : route.path.startsWith('/v2/')
+              ? typeof r.body?.status === 'string'
+              : typeof r.body?.error?.code === 'string';
           assert.ok(shaped, `${route.method} ${url} error shape: ${JSON.stringify(r.body)}`);
         }
       }),

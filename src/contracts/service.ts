@@ -53,13 +53,50 @@ export const Integration = z
     name: z.string(),
     key: z.string().describe('The integration key (PagerDuty routing key, Opsgenie GenieKey, URL path segment)'),
     url: z.string().describe('Where the sender posts'),
+    heartbeatUrl: z.string().describe('Ping this (GET or POST) to report the sender alive; see heartbeat'),
+    rateLimitPerSecond: z.number().int().describe('Events per second accepted from this integration; beyond it 429 with Retry-After'),
+    heartbeat: z
+      .object({
+        enabled: z.boolean(),
+        intervalMinutes: z.number().int(),
+        state: z.enum(['off', 'waiting', 'up', 'down']).describe('off: not armed; waiting: armed, no ping yet; up; down: a ping is overdue (an alert is open)'),
+        lastPingAt: Instant.nullable(),
+        dueAt: Instant.nullable().describe('When the next ping is due; a missed one triggers an alert'),
+      })
+      .nullable(),
     createdAt: Instant,
     updatedAt: Instant,
   })
   .meta({ id: 'Integration' });
 
+const RateLimit = z
+  .number()
+  .int()
+  .min(1, 'rateLimitPerSecond must be between 1 and 1000000')
+  .max(1_000_000, 'rateLimitPerSecond must be between 1 and 1000000')
+  .describe('Events per second (default 2000)');
+
+const HeartbeatSettings = z.strictObject({
+  enabled: z.boolean().describe('Only an enabled heartbeat arms: until then pings are recorded and nothing is expected'),
+  intervalMinutes: z.number().int().min(1, 'intervalMinutes must be between 1 and 10080 (a week)').max(10_080, 'intervalMinutes must be between 1 and 10080 (a week)'),
+});
+
 export const CreateIntegrationBody = z
-  .strictObject({ type: IntegrationType, name: z.string().trim().min(1, 'name is required').max(200) })
+  .strictObject({
+    type: IntegrationType,
+    name: z.string().trim().min(1, 'name is required').max(200),
+    rateLimitPerSecond: RateLimit.optional(),
+    heartbeat: HeartbeatSettings.optional(),
+  })
   .meta({ id: 'CreateIntegration' });
+
+export const UpdateIntegrationBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    rateLimitPerSecond: RateLimit.optional(),
+    heartbeat: HeartbeatSettings.optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'send at least one field to change' })
+  .meta({ id: 'UpdateIntegration' });
 
 export const IntegrationParams = z.strictObject({ id: Id, integrationId: Id });

@@ -35,7 +35,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: typeof deps.trustProxy === 'number' ? ((_addr: string, hop: number) => hop < (deps.trustProxy as number)) : (deps.trustProxy ?? false),
     // Finish in-flight requests on close; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
-    routerOptions: { ignoreTrailingSlash: true },
+    // Opsgenie aliases in paths may be 512 characters (…/v2/alerts/{alias}/close).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
     // Router-level failures (malformed percent-encoding, over-long path segments) get our error shape too.
     frameworkErrors: (err, req, reply) => {
       const status: 400 | 414 = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;

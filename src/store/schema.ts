@@ -203,6 +203,8 @@ export interface AlertTable {
   acknowledgedAt: string | null;
   /** Content key of the service's grouping fields when the alert was created (threshold counting). */
   groupingKey: string | null;
+  /** The dedup key as the sender gave it (before event rules re-keyed or routed the alert). */
+  senderKey: string | null;
 }
 
 export interface AuditLogTable {

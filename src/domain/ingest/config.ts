@@ -35,3 +35,6 @@ export function ingestConfigOf(stored: Partial<ServiceIngestConfig>): ServiceIng
 export function pagingUrgency(urgency: number): 'high' | 'low' {
   return urgency <= 2 ? 'high' : 'low';
 }
+
+/** Events per second one integration may send unless its settings say otherwise (SPEC §4.1). */
+export const DEFAULT_INTEGRATION_RATE = 2000;

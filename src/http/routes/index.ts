@@ -7,7 +7,9 @@ import { collaborationRoutes } from './collaboration.js';
 import { eventRuleRoutes } from './event-rules.js';
 import { healthRoutes } from './health.js';
 import { incidentRoutes } from './incidents.js';
+import { ingestOpsgenieRoutes } from './ingest-opsgenie.js';
 import { ingestPagerDutyRoutes } from './ingest-pagerduty.js';
+import { ingestWebhookRoutes } from './ingest-webhooks.js';
 import { liveRoutes } from './live.js';
 import { maintenanceWindowRoutes } from './maintenance-windows.js';
 import { serviceRoutes } from './services.js';
@@ -32,5 +34,7 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await eventRuleRoutes(app, deps);
   await maintenanceWindowRoutes(app, deps);
   await ingestPagerDutyRoutes(app, deps);
+  await ingestOpsgenieRoutes(app, deps);
+  await ingestWebhookRoutes(app, deps);
   await liveRoutes(app, deps);
 }

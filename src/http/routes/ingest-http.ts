@@ -46,12 +46,19 @@ export type IntakeOutcome =
  * Admit (rate limit), then run the job through the group-commit pipeline. Resolves after the commit:
  * a 2xx sent after this is durable. Change events in the generic format are stored on their own.
  */
-export async function runIntake(deps: AppDeps, req: FastifyRequest, key: string, type: string, events: NormalizedEvent[], group?: IngestJob['group']): Promise<IntakeOutcome> {
+export async function runIntake(
+  deps: AppDeps,
+  req: FastifyRequest,
+  key: string,
+  type: string,
+  events: NormalizedEvent[],
+  extra: Pick<IngestJob, 'group' | 'heartbeat'> = {},
+): Promise<IntakeOutcome> {
   const wait = deps.intake.admit(key, events.length);
   if (wait !== null) return { ok: false, kind: 'rate', retryAfter: wait };
   const alerts = events.filter((e): e is AlertEvent => e.kind === 'alert');
   try {
-    const result = await deps.intake.submit({ key, type, events: alerts, group, requestId: req.id });
+    const result = await deps.intake.submit({ key, type, events: alerts, ...extra, requestId: req.id });
     return { ok: true, result };
   } catch (error) {
     if (error instanceof IntegrationKeyError) return { ok: false, kind: 'key', error };

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errorResponses } from '../../contracts/common.js';
+import { ErrorBody, errorResponses } from '../../contracts/common.js';
 import type { ChangeEvent, ParseResult } from '../../ingest/event.js';
 import { GenericEventBody } from '../../ingest/generic/schema.js';
 import { parsers } from '../../ingest/registry.js';
@@ -14,15 +14,17 @@ import type { HttpApp } from './types.js';
 /** Alertmanager sends whole groups; 4 MiB holds thousands of alerts. */
 const WEBHOOK_BODY_LIMIT = 4 * 1024 * 1024;
 
-const render: ErrorRender = (req, status, message, errors) => ({
-  error: {
-    code: status === 429 ? 'LIMIT_EXCEEDED' : status === 413 ? 'LIMIT_EXCEEDED' : status >= 500 ? (status === 503 ? 'UNAVAILABLE' : 'INTERNAL') : 'VALIDATION',
-    message: errors.length ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : message,
-    requestId: req.id,
-    details: { fields: errors },
-  },
-});
-const errorHandler = ingestErrorHandler(render, '4 MiB');
+function render(req: FastifyRequest, status: number, message: string, errors: { field: string; message: string }[]): z.infer<typeof ErrorBody> {
+  return {
+    error: {
+      code: status === 429 || status === 413 ? 'LIMIT_EXCEEDED' : status >= 500 ? (status === 503 ? 'UNAVAILABLE' : 'INTERNAL') : 'VALIDATION',
+      message: errors.length ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : message,
+      requestId: req.id,
+      details: { fields: errors },
+    },
+  };
+}
+const errorHandler = ingestErrorHandler(render satisfies ErrorRender, '4 MiB');
 
 const KeyParams = z.strictObject({ key: z.string().max(200) });
 const Accepted = z
@@ -44,7 +46,7 @@ export async function ingestWebhookRoutes(app: HttpApp, deps: AppDeps): Promise<
   async function handle(req: FastifyRequest, reply: FastifyReply, type: 'alertmanager' | 'grafana' | 'generic', key: string) {
     const parsed: ParseResult = parsers[type].parse(req.body, { receivedAt: deps.clock.now().toISOString() });
     if (!parsed.ok) return reply.status(400).send(render(req, 400, 'invalid event', parsed.errors));
-    const outcome = await runIntake(deps, req, key, type, parsed.events, parsed.group);
+    const outcome = await runIntake(deps, req, key, type, parsed.events, { group: parsed.group });
     if (!outcome.ok && outcome.kind === 'rate') {
       return rateLimited(reply, outcome.retryAfter).send(render(req, 429, 'rate limited', [{ field: 'key', message: `more events than this integration's rate limit; retry after ${outcome.retryAfter} s` }]));
     }
@@ -85,5 +87,26 @@ export async function ingestWebhookRoutes(app: HttpApp, deps: AppDeps): Promise<
     'One alert per Alertmanager alert (dedup key = fingerprint); the alerts of one group share an incident, which resolves when every member resolved. Repeated notifications change nothing. 202 lists what each alert did.',
   );
   route('grafana', 'grafana', 'Grafana Alerting webhook contact point', 'As for Alertmanager; the group key comes from groupKey or the group labels.');
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/v1/integrations/:key/heartbeat',
+    errorHandler,
+    config: { public: true },
+    schema: {
+      tags: ['ingest'],
+      summary: 'Heartbeat ping (any integration)',
+      description:
+        'Reports the sender alive. When the integration\'s heartbeat is enabled, a ping not followed by the next within intervalMinutes triggers an alert; the next ping resolves it. Pings to a disabled heartbeat are recorded only.',
+      params: KeyParams,
+      response: { 202: Accepted, ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      const { key } = req.params as { key: string };
+      const outcome = await runIntake(deps, req, key, '*', [], { heartbeat: { kind: 'ping' } });
+      if (!outcome.ok && outcome.kind === 'rate') return rateLimited(reply, outcome.retryAfter).send(render(req, 429, 'rate limited', [{ field: 'key', message: `retry after ${outcome.retryAfter} s` }]));
+      if (!outcome.ok) return reply.status(400).send(render(req, 400, 'unknown key', [{ field: 'key', message: `${key} is not an integration key of this Hikeshi` }]));
+      return reply.status(202).send({ events: outcome.result.events });
+    },
+  });
   route('events', 'generic', "Hikeshi's own event JSON (alert or change)", 'See the GenericEvent schema. 202 lists what the event did, with the generated dedup key when none was given.');
 }

@@ -27,7 +27,7 @@ export async function applyEvent(
   const event = rules.event;
   const serviceId = rules.serviceId;
   const dedupKey = event.dedupKey ?? (event.action === 'trigger' ? randomUUID() : null);
-  const ruleReason = rules.matched.length ? { rules: rules.matched, ...(rules.routedBy ? { routedFrom: integration.serviceId } : {}) } : {};
+  const ruleReason: Record<string, unknown> = rules.matched ? { rules: rules.matched, ...(rules.routedBy ? { routedFrom: integration.serviceId } : {}) } : {};
   const log = (outcome: EventResult['outcome'], alertId: string | null, incidentId: string | null, reason: Record<string, unknown> = ruleReason) =>
     recordEvent(t, { serviceId, dedupKey, outcome, alertId, incidentId, reason, event: { ...event, dedupKey } });
 
@@ -45,16 +45,27 @@ export async function applyEvent(
       .returning(['id', 'incidentId'])
       .executeTakeFirst();
     if (bumped) return log(groupKey ? 'unchanged' : 'appended', bumped.id, bumped.incidentId);
-    return createAlert(t, state, { integration, group: job.group ?? null, event: { ...event, dedupKey }, serviceId, rules, groupKey, ruleReason });
+    return createAlert(t, state, { senderKey: received.dedupKey, integration, group: job.group ?? null, event: { ...event, dedupKey }, serviceId, rules, groupKey, ruleReason });
   }
 
-  const open = await t.tx
-    .selectFrom('alert')
-    .select(['id', 'status', 'incidentId'])
-    .where('serviceId', '=', serviceId)
-    .where('dedupKey', '=', dedupKey)
-    .where('resolvedAt', 'is', null)
-    .executeTakeFirst();
+  const open =
+    (await t.tx
+      .selectFrom('alert')
+      .select(['id', 'status', 'incidentId'])
+      .where('serviceId', '=', serviceId)
+      .where('dedupKey', '=', dedupKey)
+      .where('resolvedAt', 'is', null)
+      .executeTakeFirst()) ??
+    // Rules may have re-keyed or routed the trigger: find it by what this sender called it.
+    (rules.matched && received.dedupKey
+      ? await t.tx
+          .selectFrom('alert')
+          .select(['id', 'status', 'incidentId'])
+          .where('integrationId', '=', integration.id)
+          .where('senderKey', '=', received.dedupKey)
+          .where('resolvedAt', 'is', null)
+          .executeTakeFirst()
+      : undefined);
   const decision = decideAlertEvent(open ? { id: open.id, status: open.status as OpenAlertStatus } : null, event.action);
   switch (decision.kind) {
     case 'ignore':

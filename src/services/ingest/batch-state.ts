@@ -3,6 +3,9 @@ import type { PriorityMatrix } from '../../domain/incident/priority.js';
 import type { IncidentType, Priority, Severity } from '../../domain/incident/types.js';
 import type { AlertEvent } from '../../ingest/event.js';
 import type { TxContext } from '../context.js';
+import { evaluateRules, type EventRule, type RuleReason } from '../../domain/ingest/rules.js';
+import { loadEnabledRules } from '../event-rule/load-enabled.js';
+import { activeMaintenance } from '../maintenance-window/active-for.js';
 import type { KeyedIntegration } from './integration-actor.js';
 import { getPriorityMatrix } from '../settings/priority-matrix.js';
 
@@ -10,7 +13,8 @@ import { getPriorityMatrix } from '../settings/priority-matrix.js';
 export interface RuleEffects {
   event: AlertEvent;
   serviceId: string;
-  matched: unknown[];
+  /** Which rules matched and decided what (stored on the alert), or null when none matched. */
+  matched: RuleReason | null;
   drop: { ruleId: string } | null;
   suppress: { ruleId: string } | null;
   priority: Priority | null;
@@ -35,6 +39,7 @@ export class BatchState {
   private configs = new Map<string, Promise<ServiceIngestConfig>>();
   private maintenance = new Map<string, Promise<ActiveMaintenance | null>>();
   private matrix: Promise<PriorityMatrix> | null = null;
+  private rules: Promise<EventRule[]> | null = null;
 
   private integrations = new Map<string, KeyedIntegration>();
 
@@ -71,16 +76,42 @@ export class BatchState {
     return this.matrix;
   }
 
+  /**
+   * The event rules' verdict (global rules, then the service's). Triggers get every action;
+   * acknowledge/resolve only the routing and re-keying, so they find the alert their trigger made
+   * (a drop or suppress rule must not leave an alert open forever).
+   */
   async evaluate(serviceId: string, event: AlertEvent): Promise<RuleEffects> {
-    return { event, serviceId, matched: [], drop: null, suppress: null, priority: null, incidentSeverity: null, incidentType: null, notes: [], routedBy: null };
+    this.rules ??= loadEnabledRules(this.t.tx);
+    const rules = await this.rules;
+    if (rules.length === 0) return noRules(serviceId, event);
+    const o = evaluateRules(rules, serviceId, event);
+    if (o.matched.length === 0) return noRules(serviceId, event);
+    const trigger = event.action === 'trigger';
+    return {
+      event: trigger ? o.event : { ...event, dedupKey: o.event.dedupKey },
+      serviceId: o.serviceId,
+      matched: o.reason,
+      drop: trigger ? o.drop : null,
+      suppress: trigger ? o.suppress : null,
+      priority: o.priority,
+      incidentSeverity: o.incidentSeverity,
+      incidentType: o.incidentType,
+      notes: o.notes,
+      routedBy: o.routedBy,
+    };
   }
 
   maintenanceOf(serviceId: string): Promise<ActiveMaintenance | null> {
     let p = this.maintenance.get(serviceId);
     if (!p) {
-      p = Promise.resolve(null);
+      p = activeMaintenance(this.t.tx, [serviceId], this.t.now).then((m) => m.get(serviceId) ?? null);
       this.maintenance.set(serviceId, p);
     }
     return p;
   }
+}
+
+function noRules(serviceId: string, event: AlertEvent): RuleEffects {
+  return { event, serviceId, matched: null, drop: null, suppress: null, priority: null, incidentSeverity: null, incidentType: null, notes: [], routedBy: null };
 }

@@ -12,6 +12,8 @@ import type { EventResult } from './job.js';
 import { recordEvent } from './record-event.js';
 
 export interface NewAlert {
+  /** The sender's own key (null when it gave none). */
+  senderKey: string | null;
   integration: KeyedIntegration;
   group: GroupSnapshot | null;
   event: AlertEvent & { dedupKey: string };
@@ -80,6 +82,7 @@ export async function createAlert(t: TxContext, state: BatchState, a: NewAlert):
       resolvedAt: null,
       groupKey: a.groupKey,
       groupingKey,
+      senderKey: a.senderKey,
     })
     .execute();
 

@@ -1,9 +1,8 @@
+import { DEFAULT_INTEGRATION_RATE } from '../../domain/ingest/config.js';
 import { RateLimiter } from '../../platform/rate-limit.js';
+import { integrationSettings } from '../service/view.js';
 import { IngestPipeline, type PipelineDeps } from './pipeline.js';
 import type { IngestJob, JobResult } from './job.js';
-
-/** SPEC §4.1: per integration, unless its settings say otherwise. */
-export const DEFAULT_INTEGRATION_RATE = 2000;
 
 /**
  * The front door of alert ingestion, shared by every intake endpoint (HTTP, SMTP, heartbeats): rate
@@ -27,16 +26,8 @@ export class Intake {
 
   async submit(job: IngestJob): Promise<JobResult> {
     const result = await this.pipeline.submit(job);
-    this.rates.set(job.key, rateOf(result.integration.config));
+    this.rates.set(job.key, integrationSettings(result.integration.config ?? '{}').rateLimitPerSecond);
     return result;
   }
 }
 
-function rateOf(config: string | undefined): number {
-  try {
-    const v = config ? (JSON.parse(config) as { rateLimitPerSecond?: unknown }).rateLimitPerSecond : undefined;
-    return typeof v === 'number' && v > 0 ? v : DEFAULT_INTEGRATION_RATE;
-  } catch {
-    return DEFAULT_INTEGRATION_RATE;
-  }
-}

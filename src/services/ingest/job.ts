@@ -8,11 +8,13 @@ import type { KeyedIntegration } from './integration-actor.js';
  */
 export interface IngestJob {
   key: string;
-  /** The integration type whose endpoint received the request (SPEC §3: a key works only there). */
+  /** The integration type whose endpoint received the request (SPEC §3: a key works only there); `*` for heartbeats. */
   type: string;
   events: AlertEvent[];
   /** Alertmanager-style notifications carry their group's whole state. */
   group?: GroupSnapshot;
+  /** Heartbeats: a ping (any integration type), or the monitor's "this ping is overdue". */
+  heartbeat?: { kind: 'ping' } | { kind: 'missed'; dueAt: string };
   requestId: string | null;
 }
 

@@ -1,7 +1,9 @@
 import { CreateIntegrationBody } from '../../contracts/service.js';
 import { newId, newIntegrationKey } from '../../platform/ids.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import { applyHeartbeatSettings } from '../ingest/heartbeat.js';
 import { loadService } from '../service/get.js';
+import { findHeartbeat } from './heartbeat-row.js';
 import { type IntegrationView, viewIntegration } from '../service/view.js';
 import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
@@ -13,10 +15,12 @@ export async function createIntegration(ctx: ServiceContext, serviceId: string, 
   const body = parseInput(CreateIntegrationBody, input);
   return inTransaction(ctx, async (t) => {
     await loadService(t.tx, serviceId);
-    const row = { id: newId(), serviceId, type: body.type, name: body.name, key: newIntegrationKey(), config: '{}', createdAt: t.now, updatedAt: t.now };
+    const config = JSON.stringify(body.rateLimitPerSecond ? { rateLimitPerSecond: body.rateLimitPerSecond } : {});
+    const row = { id: newId(), serviceId, type: body.type, name: body.name, key: newIntegrationKey(), config, createdAt: t.now, updatedAt: t.now };
     await t.tx.insertInto('integration').values(row).execute();
+    if (body.heartbeat) await applyHeartbeatSettings(t, row.id, body.heartbeat);
     // The key is a secret: the audit row records that one exists, never its value.
-    await recordAudit(t, { action: 'integration.created', targetType: 'integration', targetId: row.id, after: { serviceId, type: row.type, name: row.name } });
-    return viewIntegration(row, ctx.publicUrl);
+    await recordAudit(t, { action: 'integration.created', targetType: 'integration', targetId: row.id, after: { serviceId, type: row.type, name: row.name, config, heartbeat: body.heartbeat ?? null } });
+    return viewIntegration(row, ctx.publicUrl, await findHeartbeat(t.tx, row.id));
   });
 }

@@ -8,5 +8,8 @@ export async function listIntegrations(ctx: ServiceContext, serviceId: string): 
   authorize(ctx.actor, 'service.manage');
   await loadService(ctx.store.db, serviceId);
   const rows = await ctx.store.db.selectFrom('integration').selectAll().where('serviceId', '=', serviceId).orderBy('id').execute();
-  return { items: rows.map((r) => viewIntegration(r, ctx.publicUrl)), nextCursor: null };
+  const ids = rows.map((r) => r.id);
+  const beats = ids.length ? await ctx.store.db.selectFrom('heartbeat').selectAll().where('integrationId', 'in', ids).execute() : [];
+  const byId = new Map(beats.map((b) => [b.integrationId, b]));
+  return { items: rows.map((r) => viewIntegration(r, ctx.publicUrl, byId.get(r.id) ?? null)), nextCursor: null };
 }

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { Integration, Service } from '../../contracts/service.js';
-import type { IntegrationTable, ServiceTable } from '../../store/schema.js';
+import type { HeartbeatTable, IntegrationTable, ServiceTable } from '../../store/schema.js';
+import { DEFAULT_INTEGRATION_RATE } from '../../domain/ingest/config.js';
 
 export type ServiceView = z.infer<typeof Service>;
 export type IntegrationView = z.infer<typeof Integration>;
@@ -37,7 +38,18 @@ export function integrationUrl(publicUrl: string, type: IntegrationView['type'],
   }
 }
 
-export function viewIntegration(r: Selectable<IntegrationTable>, publicUrl: string): IntegrationView {
+/** The integration's own settings (JSON column `config`). */
+export function integrationSettings(config: string): { rateLimitPerSecond: number } {
+  let v: unknown;
+  try {
+    v = (JSON.parse(config) as { rateLimitPerSecond?: unknown }).rateLimitPerSecond;
+  } catch {
+    v = undefined;
+  }
+  return { rateLimitPerSecond: typeof v === 'number' && v > 0 ? v : DEFAULT_INTEGRATION_RATE };
+}
+
+export function viewIntegration(r: Selectable<IntegrationTable>, publicUrl: string, heartbeat: Selectable<HeartbeatTable> | null = null): IntegrationView {
   const type = r.type as IntegrationView['type'];
   return {
     id: r.id,
@@ -46,6 +58,17 @@ export function viewIntegration(r: Selectable<IntegrationTable>, publicUrl: stri
     name: r.name,
     key: r.key,
     url: integrationUrl(publicUrl, type, r.key),
+    heartbeatUrl: `${publicUrl}/api/v1/integrations/${r.key}/heartbeat`,
+    rateLimitPerSecond: integrationSettings(r.config).rateLimitPerSecond,
+    heartbeat: heartbeat
+      ? {
+          enabled: heartbeat.enabled === 1,
+          intervalMinutes: Number(heartbeat.intervalMinutes),
+          state: heartbeat.state as 'off' | 'waiting' | 'up' | 'down',
+          lastPingAt: heartbeat.lastPingAt,
+          dueAt: heartbeat.dueAt,
+        }
+      : null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

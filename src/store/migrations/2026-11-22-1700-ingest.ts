@@ -10,6 +10,8 @@
  *   grouping joins later alerts with the same key).
  * - `alert.group_key`: SHA-256 of an Alertmanager group key: alerts of one group share an incident.
  * - `alert.grouping_key`: the content key of the service's grouping fields (threshold counting).
+ * - `alert.sender_key`: the dedup key as the sender gave it, before event rules re-keyed or routed the
+ *   alert, so the sender's acknowledge/resolve still finds it.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Dialect } from '../db.js';
@@ -37,6 +39,8 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.alterTable('alert').addColumn('group_key', 'text').execute();
   await db.schema.alterTable('alert').addColumn('acknowledged_at', ts).execute();
   await db.schema.alterTable('alert').addColumn('grouping_key', 'text').execute();
+  await db.schema.alterTable('alert').addColumn('sender_key', 'text').execute();
+  await db.schema.createIndex('alert_sender_key').on('alert').columns(['integration_id', 'sender_key']).execute();
   await sql`CREATE UNIQUE INDEX alert_open_key ON alert (service_id, dedup_key) WHERE resolved_at IS NULL`.execute(db);
   await db.schema.createIndex('alert_group').on('alert').columns(['service_id', 'group_key']).execute();
   await db.schema.alterTable('incident').addColumn('grouping_key', 'text').execute();
