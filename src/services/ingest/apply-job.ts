@@ -4,13 +4,11 @@ import { applyEvent } from './apply-event.js';
 import type { BatchState } from './batch-state.js';
 import { markMissed, recordPing } from './heartbeat.js';
 import { integrationActor, type KeyedIntegration } from './integration-actor.js';
-import { type IngestJob, IntegrationKeyError, type JobResult } from './job.js';
+import type { IngestJob, JobResult } from './job.js';
 import { resolveAbsentMembers } from './group-snapshot.js';
 
 /** Apply one request's events in order, acting as its integration (the timeline's actor). */
-export async function applyJob(t: TxContext, state: BatchState, job: IngestJob): Promise<JobResult> {
-  const integration = state.integration(job.key);
-  if (!integration || (integration.type !== job.type && job.type !== '*')) throw new IntegrationKeyError(job.key, integration?.type ?? null);
+export async function applyJob(t: TxContext, state: BatchState, integration: KeyedIntegration, job: IngestJob): Promise<JobResult> {
   const jt: TxContext = { ...t, actor: integrationActor(integration), requestId: job.requestId, wroteOutbox: false };
   const groupKey = job.group ? sha256Hex(job.group.key) : null;
   const events = [];

@@ -4,7 +4,7 @@ import type { Store } from '../../store/db.js';
 import { inTransaction, type OutboxListener, SYSTEM_ACTOR } from '../context.js';
 import { applyJob } from './apply-job.js';
 import { BatchState } from './batch-state.js';
-import type { IngestJob, JobResult } from './job.js';
+import { type IngestJob, IntegrationKeyError, type JobResult } from './job.js';
 
 interface Pending {
   job: IngestJob;
@@ -71,39 +71,80 @@ export class IngestPipeline {
       return;
     }
     this.running = true;
-    const settled: { p: Pending; result?: JobResult; error?: unknown; retry?: boolean }[] = [];
     try {
-      // Each job acts as its own integration (apply-job.ts); the batch itself is the system's.
-      const ctx = { ...this.deps, actor: SYSTEM_ACTOR, requestId: null };
-      await inTransaction(ctx, async (t) => {
-        const state = new BatchState(t);
-        await state.loadIntegrations(batch.map((p) => p.job.key));
-        for (const p of batch) {
-          await sql`savepoint ingest_job`.execute(t.tx);
-          try {
-            const result = await applyJob(t, state, p.job);
-            await sql`release savepoint ingest_job`.execute(t.tx);
-            settled.push({ p, result });
-          } catch (error) {
-            await sql`rollback to savepoint ingest_job`.execute(t.tx);
-            await sql`release savepoint ingest_job`.execute(t.tx);
-            settled.push({ p, error, retry: isUniqueViolation(error) && p.attempts + 1 < MAX_ATTEMPTS });
-          }
-        }
-      });
+      // Optimistic: the whole batch without savepoints. If one job fails, the transaction is rolled
+      // back and the batch runs again with each job in a savepoint, so only that job fails.
+      let settled: Settled[];
+      try {
+        settled = await this.runBatch(batch, false);
+      } catch (error) {
+        if (!(error instanceof JobFailed)) throw error;
+        settled = await this.runBatch(batch, true);
+      }
       for (const s of settled) {
         if (s.result) s.p.resolve(s.result);
         else if (s.retry) this.queue.push({ ...s.p, attempts: s.p.attempts + 1 });
         else s.p.reject(s.error);
       }
     } catch (error) {
-      // The commit itself failed: nothing of this batch is stored, every request gets the error.
+      // The transaction itself failed (commit, database unavailable): nothing of this batch is
+      // stored, every request gets the error.
       for (const p of batch) p.reject(error);
     } finally {
       this.running = false;
     }
     if (this.queue.length > 0) this.schedule();
     else for (const r of this.idle.splice(0)) r();
+  }
+
+  private async runBatch(batch: Pending[], isolated: boolean): Promise<Settled[]> {
+    const settled: Settled[] = [];
+    // Each job acts as its own integration (apply-job.ts); the batch itself is the system's.
+    const ctx = { ...this.deps, actor: SYSTEM_ACTOR, requestId: null };
+    await inTransaction(ctx, async (t) => {
+      const state = new BatchState(t);
+      await state.loadIntegrations(batch.map((p) => p.job.key));
+      for (const p of batch) {
+        const integration = state.integration(p.job.key);
+        if (!integration || (integration.type !== p.job.type && p.job.type !== '*')) {
+          settled.push({ p, error: new IntegrationKeyError(p.job.key, integration?.type ?? null) });
+          continue;
+        }
+        if (!isolated) {
+          try {
+            settled.push({ p, result: await applyJob(t, state, integration, p.job) });
+          } catch (error) {
+            throw new JobFailed(error);
+          }
+          continue;
+        }
+        await sql`savepoint ingest_job`.execute(t.tx);
+        try {
+          const result = await applyJob(t, state, integration, p.job);
+          await sql`release savepoint ingest_job`.execute(t.tx);
+          settled.push({ p, result });
+        } catch (error) {
+          await sql`rollback to savepoint ingest_job`.execute(t.tx);
+          await sql`release savepoint ingest_job`.execute(t.tx);
+          settled.push({ p, error, retry: isUniqueViolation(error) && p.attempts + 1 < MAX_ATTEMPTS });
+        }
+      }
+    });
+    return settled;
+  }
+}
+
+interface Settled {
+  p: Pending;
+  result?: JobResult;
+  error?: unknown;
+  retry?: boolean;
+}
+
+/** A job threw inside an optimistic batch: rerun the batch isolated. */
+class JobFailed extends Error {
+  constructor(cause: unknown) {
+    super('a job of the batch failed', { cause });
   }
 }
 
