@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ErrorBody, errorResponses } from '../../contracts/common.js';
+import { type ErrorBody, errorResponses } from '../../contracts/common.js';
 import type { ChangeEvent, ParseResult } from '../../ingest/event.js';
 import { GenericEventBody } from '../../ingest/generic/schema.js';
 import { parsers } from '../../ingest/registry.js';
