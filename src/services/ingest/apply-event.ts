@@ -1,13 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { decideAlertEvent, type OpenAlertStatus } from '../../domain/ingest/alert-state.js';
 import type { AlertEvent } from '../../ingest/event.js';
-import type { TxContext } from '../context.js';
+import { prepared } from '../../store/prepared.js';
+import type { Executor, TxContext } from '../context.js';
 import type { BatchState } from './batch-state.js';
 import { createAlert } from './create-alert.js';
 import { acknowledgeAlert, resolveAlert } from './alert-transitions.js';
 import type { KeyedIntegration } from './integration-actor.js';
 import type { EventResult, IngestJob } from './job.js';
 import { recordEvent } from './record-event.js';
+
+const openAlert = (ex: Executor, a: { serviceId: string; dedupKey: string }) =>
+  ex.updateTable('alert').where('serviceId', '=', a.serviceId).where('dedupKey', '=', a.dedupKey).where('resolvedAt', 'is', null);
+/** A trigger on the open alert: one more event on it. */
+const bumpAlert = prepared((ex, a: { now: string; serviceId: string; dedupKey: string }) =>
+  openAlert(ex, a)
+    .set((eb) => ({ lastSeenAt: a.now, eventCount: eb('eventCount', '+', 1) }))
+    .returning(['id', 'incidentId']),
+);
+/** A repeated member of an Alertmanager group notification: seen again, nothing new. */
+const touchAlert = prepared((ex, a: { now: string; serviceId: string; dedupKey: string }) => openAlert(ex, a).set({ lastSeenAt: a.now }).returning(['id', 'incidentId']));
 
 /**
  * One alert event (SPEC §4.1): event rules first (they may drop, suppress, re-key or route it), then
@@ -36,14 +48,8 @@ export async function applyEvent(
 
   if (event.action === 'trigger') {
     // The hot path: one statement finds and bumps the open alert with this key.
-    const bumped = await t.tx
-      .updateTable('alert')
-      .set((eb) => (groupKey ? { lastSeenAt: t.now } : { lastSeenAt: t.now, eventCount: eb('eventCount', '+', 1) }))
-      .where('serviceId', '=', serviceId)
-      .where('dedupKey', '=', dedupKey)
-      .where('resolvedAt', 'is', null)
-      .returning(['id', 'incidentId'])
-      .executeTakeFirst();
+    const bump = groupKey ? touchAlert : bumpAlert;
+    const bumped = (await bump(t.tx, { now: t.now, serviceId, dedupKey })).rows[0];
     if (bumped) return log(groupKey ? 'unchanged' : 'appended', bumped.id, bumped.incidentId);
     return createAlert(t, state, { senderKey: received.dedupKey, integration, group: job.group ?? null, event: { ...event, dedupKey }, serviceId, rules, groupKey, ruleReason });
   }

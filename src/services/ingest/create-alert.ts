@@ -2,6 +2,9 @@ import { contentKey, decideGrouping, type GroupingDecision, type GroupingInput }
 import type { IncidentStatus } from '../../domain/incident/types.js';
 import type { AlertEvent, GroupSnapshot } from '../../ingest/event.js';
 import { newId } from '../../platform/ids.js';
+import type { Insertable } from 'kysely';
+import { prepared } from '../../store/prepared.js';
+import type { AlertTable } from '../../store/schema.js';
 import type { TxContext } from '../context.js';
 import { applyTransition } from '../incident/transition.js';
 import type { BatchState, RuleEffects } from './batch-state.js';
@@ -24,6 +27,8 @@ export interface NewAlert {
 }
 
 const MINUTE = 60_000;
+
+const insertAlert = prepared((ex, row: Insertable<AlertTable>) => ex.insertInto('alert').values(row));
 
 /**
  * A trigger with no open alert for its key: a new alert. Suppressed (by a rule or a maintenance
@@ -62,9 +67,7 @@ export async function createAlert(t: TxContext, state: BatchState, a: NewAlert):
   if (decision?.kind === 'new_incident') incidentId = await openIncident(t, state, { alertId, event, serviceId, rules: a.rules, reason, groupingKey });
   else if (decision?.kind === 'join' || decision?.kind === 'reopen') incidentId = decision.incidentId;
 
-  await t.tx
-    .insertInto('alert')
-    .values({
+  await insertAlert(t.tx, {
       id: alertId,
       serviceId,
       integrationId: a.integration.id,
@@ -82,9 +85,8 @@ export async function createAlert(t: TxContext, state: BatchState, a: NewAlert):
       resolvedAt: null,
       groupKey: a.groupKey,
       groupingKey,
-      senderKey: a.senderKey,
-    })
-    .execute();
+    senderKey: a.senderKey,
+  });
 
   if (decision?.kind === 'reopen') {
     await applyTransition(t, decision.incidentId, 'reopen', { alertId, dedupKey: event.dedupKey, reason: decision.reason });

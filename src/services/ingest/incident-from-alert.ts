@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import { pagingUrgency } from '../../domain/ingest/config.js';
 import { impactFromAssessment, priorityOf } from '../../domain/incident/priority.js';
 import { defaultVisibility } from '../../domain/incident/types.js';
@@ -5,11 +6,16 @@ import { renderMarkdown } from '../../domain/text/markdown.js';
 import { incidentSearchText } from '../../domain/text/search.js';
 import type { AlertEvent } from '../../ingest/event.js';
 import { newId } from '../../platform/ids.js';
-import { nextIncidentNumber, setImpactedServices } from '../../store/queries/incident.js';
+import { prepared } from '../../store/prepared.js';
+import { nextIncidentNumber } from '../../store/queries/incident.js';
+import type { IncidentTable } from '../../store/schema.js';
 import type { TxContext } from '../context.js';
 import { recordOutbox } from '../shared/outbox.js';
 import { appendTimeline } from '../shared/timeline.js';
 import type { BatchState, RuleEffects } from './batch-state.js';
+
+const insertIncident = prepared((ex, row: Insertable<IncidentTable>) => ex.insertInto('incident').values(row));
+const insertImpactedService = prepared((ex, row: { incidentId: string; serviceId: string }) => ex.insertInto('incidentService').values(row));
 
 export interface AlertRef {
   alertId: string;
@@ -38,9 +44,7 @@ export async function openIncident(
   const title = a.event.summary.length > 500 ? `${a.event.summary.slice(0, 499)}…` : a.event.summary;
   const startedAt = a.event.occurredAt < t.now ? a.event.occurredAt : t.now;
   const id = newId();
-  await t.tx
-    .insertInto('incident')
-    .values({
+  await insertIncident(t.tx, {
       id,
       number: await nextIncidentNumber(t.tx),
       title,
@@ -67,9 +71,8 @@ export async function openIncident(
       resolvedAt: null,
       closedAt: null,
       groupingKey: a.groupingKey,
-    })
-    .execute();
-  await setImpactedServices(t.tx, id, [a.serviceId]);
+  });
+  await insertImpactedService(t.tx, { incidentId: id, serviceId: a.serviceId });
   await appendTimeline(t, id, 'incident.declared', {
     title,
     type,

@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
+import { prepared } from '../../store/prepared.js';
 import type { TxContext } from '../context.js';
+
+const insertOutbox = prepared((ex, row: { at: string; topic: string; incidentId: string | null; data: string }) =>
+  ex.insertInto('outbox').values(row).returning('id'),
+);
 
 /**
  * Record that something happened, in the caller's transaction. The live stream reads these rows now;
@@ -7,13 +12,9 @@ import type { TxContext } from '../context.js';
  * same transaction, so every instance hears of it exactly when it commits.
  */
 export async function recordOutbox(t: TxContext, topic: string, incidentId: string | null, data: unknown): Promise<void> {
-  const row = await t.tx
-    .insertInto('outbox')
-    .values({ at: t.now, topic, incidentId, data: JSON.stringify(data ?? {}) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { rows } = await insertOutbox(t.tx, { at: t.now, topic, incidentId, data: JSON.stringify(data ?? {}) });
   if (t.store.dialect === 'postgres') {
-    await sql`select pg_notify(${t.store.channel}, ${String(row.id)})`.execute(t.tx);
+    await sql`select pg_notify(${t.store.channel}, ${String(rows[0]!.id)})`.execute(t.tx);
   }
   t.wroteOutbox = true;
 }

@@ -1,5 +1,10 @@
 import { newId } from '../../platform/ids.js';
+import type { Insertable } from 'kysely';
+import { prepared } from '../../store/prepared.js';
+import type { TimelineEntryTable } from '../../store/schema.js';
 import type { TxContext } from '../context.js';
+
+const insertEntry = prepared((ex, row: Insertable<TimelineEntryTable>) => ex.insertInto('timelineEntry').values(row));
 
 /**
  * Append a timeline entry (SPEC §3: id, at, action, actor, data) in the caller's transaction and
@@ -12,9 +17,7 @@ export async function appendTimeline(
   data: Record<string, unknown> = {},
 ): Promise<string> {
   const id = newId();
-  await t.tx
-    .insertInto('timelineEntry')
-    .values({
+  await insertEntry(t.tx, {
       id,
       incidentId,
       at: t.now,
@@ -23,8 +26,7 @@ export async function appendTimeline(
       actorId: t.actor.id,
       actorName: t.actor.name,
       data: JSON.stringify(data),
-      pinned: 0,
-    })
-    .execute();
+    pinned: 0,
+  });
   return id;
 }

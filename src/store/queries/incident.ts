@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { normalizeForSearch } from '../../domain/text/search.js';
+import { prepared } from '../prepared.js';
 import type { Database, IncidentTable } from '../schema.js';
 
 type Ex = Kysely<Database> | Transaction<Database>;
@@ -10,14 +11,17 @@ export function findIncidentRow(ex: Ex, id: string): Promise<IncidentRow | undef
 }
 
 /** Next human number (INC-n). The counter row is locked by the UPDATE until the transaction ends. */
-export async function nextIncidentNumber(tx: Transaction<Database>): Promise<number> {
-  const row = await tx
+const bumpCounter = prepared((ex, a: { name: string }) =>
+  ex
     .updateTable('counter')
     .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', 'incident_number')
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
+    .where('name', '=', a.name)
+    .returning('value'),
+);
+
+export async function nextIncidentNumber(tx: Transaction<Database>): Promise<number> {
+  const { rows } = await bumpCounter(tx, { name: 'incident_number' });
+  return Number(rows[0]!.value);
 }
 
 export async function isParticipant(ex: Ex, incidentId: string, userId: string | null): Promise<boolean> {
