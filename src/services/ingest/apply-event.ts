@@ -7,7 +7,7 @@ import type { BatchState } from './batch-state.js';
 import { createAlert } from './create-alert.js';
 import { acknowledgeAlert, resolveAlert } from './alert-transitions.js';
 import type { KeyedIntegration } from './integration-actor.js';
-import type { EventResult, IngestJob } from './job.js';
+import type { EventResult, IngestJob, JobScope } from './job.js';
 import { recordEvent } from './record-event.js';
 
 const openAlert = (ex: Executor, a: { serviceId: string; dedupKey: string }) =>
@@ -34,6 +34,7 @@ export async function applyEvent(
   job: IngestJob,
   received: AlertEvent,
   groupKey: string | null,
+  scope: JobScope,
 ): Promise<EventResult> {
   const rules = await state.evaluate(integration.serviceId, received);
   const event = rules.event;
@@ -51,7 +52,7 @@ export async function applyEvent(
     const bump = groupKey ? touchAlert : bumpAlert;
     const bumped = (await bump(t.tx, { now: t.now, serviceId, dedupKey })).rows[0];
     if (bumped) return log(groupKey ? 'unchanged' : 'appended', bumped.id, bumped.incidentId);
-    return createAlert(t, state, { senderKey: received.dedupKey, integration, group: job.group ?? null, event: { ...event, dedupKey }, serviceId, rules, groupKey, ruleReason });
+    return createAlert(t, state, { scope, senderKey: received.dedupKey, integration, group: job.group ?? null, event: { ...event, dedupKey }, serviceId, rules, groupKey, ruleReason });
   }
 
   const open =

@@ -9,12 +9,13 @@ import type { TxContext } from '../context.js';
 import { applyTransition } from '../incident/transition.js';
 import type { BatchState, RuleEffects } from './batch-state.js';
 import { groupIncident } from './group-snapshot.js';
-import { attachAlert, openIncident } from './incident-from-alert.js';
+import { attachAlerts, openIncident } from './incident-from-alert.js';
 import type { KeyedIntegration } from './integration-actor.js';
-import type { EventResult } from './job.js';
+import type { EventResult, JobScope } from './job.js';
 import { recordEvent } from './record-event.js';
 
 export interface NewAlert {
+  scope: JobScope;
   /** The sender's own key (null when it gave none). */
   senderKey: string | null;
   integration: KeyedIntegration;
@@ -53,7 +54,7 @@ export async function createAlert(t: TxContext, state: BatchState, a: NewAlert):
   let grouping: Record<string, unknown> | null = null;
   let incidentId: string | null = null;
   if (!suppressedBy) {
-    const group = a.groupKey ? await groupIncident(t, serviceId, a.groupKey) : null;
+    const group = a.groupKey ? (a.scope.groupIncidents.get(serviceId) ?? (await groupIncident(t, serviceId, a.groupKey))) : null;
     if (group) {
       decision = { kind: 'join', incidentId: group, reason: { rule: 'none' } };
       grouping = { rule: 'alertmanager_group', groupKey: a.group?.key ?? null };
@@ -66,6 +67,7 @@ export async function createAlert(t: TxContext, state: BatchState, a: NewAlert):
 
   if (decision?.kind === 'new_incident') incidentId = await openIncident(t, state, { alertId, event, serviceId, rules: a.rules, reason, groupingKey });
   else if (decision?.kind === 'join' || decision?.kind === 'reopen') incidentId = decision.incidentId;
+  if (incidentId && a.groupKey && decision?.kind !== 'hold') a.scope.groupIncidents.set(serviceId, incidentId);
 
   await insertAlert(t.tx, {
       id: alertId,
@@ -91,7 +93,8 @@ export async function createAlert(t: TxContext, state: BatchState, a: NewAlert):
   if (decision?.kind === 'reopen') {
     await applyTransition(t, decision.incidentId, 'reopen', { alertId, dedupKey: event.dedupKey, reason: decision.reason });
   }
-  if (decision?.kind === 'join' || decision?.kind === 'reopen') await attachAlert(t, decision.incidentId, { alertId, event, reason });
+  if (decision?.kind === 'reopen') await attachAlerts(t, decision.incidentId, [{ alertId, event, reason }]);
+  if (decision?.kind === 'join') a.scope.joins.set(decision.incidentId, [...(a.scope.joins.get(decision.incidentId) ?? []), { alertId, event, reason }]);
   if (decision?.kind === 'new_incident' && config.threshold) await adoptHeldAlerts(t, serviceId, incidentId!, groupingKey, config.threshold.windowMinutes);
 
   const outcome = suppressedBy ? 'suppressed' : decision?.kind === 'hold' ? 'held' : 'created';

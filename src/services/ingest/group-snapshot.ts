@@ -1,8 +1,10 @@
-import type { GroupSnapshot } from '../../ingest/event.js';
+import type { AlertEvent, GroupSnapshot } from '../../ingest/event.js';
 import type { TxContext } from '../context.js';
 import { resolveAlert } from './alert-transitions.js';
+import { applyEvent } from './apply-event.js';
+import type { BatchState } from './batch-state.js';
 import type { KeyedIntegration } from './integration-actor.js';
-import type { EventResult } from './job.js';
+import type { EventResult, IngestJob, JobScope } from './job.js';
 import { recordEvent } from './record-event.js';
 
 /**
@@ -25,24 +27,69 @@ export async function groupIncident(t: TxContext, serviceId: string, groupKey: s
 }
 
 /**
- * Every notification carries the whole group (interop.md: Alertmanager strips an alert from the group
- * once its resolve was sent, and with `send_resolved: false` never sends the resolve at all). So an
- * alert of this group that is open here but absent from a complete notification (none truncated) has
- * resolved. With `truncatedAlerts > 0` absent alerts may just be cut off: they are left as they are.
+ * One Alertmanager/Grafana notification: the whole current state of its group (interop.md).
+ *
+ * - Members firing again that are already open here are `unchanged`: one statement touches them all
+ *   and one event row records the repeat (a notification is one inbound message).
+ * - Other members go through applyEvent one by one (new alerts, resolves).
+ * - An alert of this group open here but absent from a complete notification (none truncated) has
+ *   resolved: Alertmanager drops a member from the group once its resolve was delivered, and with
+ *   `send_resolved: false` never sends the resolve at all. With `truncatedAlerts > 0` absent alerts
+ *   may just be cut off, so they are left as they are.
+ *
+ * Open members are found by what the sender calls them (the fingerprint, `sender_key`), so event
+ * rules that re-key or route them do not break the snapshot.
  */
-export async function resolveAbsentMembers(t: TxContext, integration: KeyedIntegration, group: GroupSnapshot, groupKey: string): Promise<EventResult[]> {
-  if (group.truncated > 0) return [];
-  const present = new Set(group.members);
+export async function applySnapshot(
+  t: TxContext,
+  state: BatchState,
+  integration: KeyedIntegration,
+  job: IngestJob,
+  group: GroupSnapshot,
+  groupKey: string,
+  scope: JobScope,
+  flushJoins: () => Promise<void>,
+): Promise<EventResult[]> {
   const open = await t.tx
     .selectFrom('alert')
-    .select(['id', 'serviceId', 'dedupKey', 'incidentId', 'summary', 'severity', 'source'])
+    .select(['id', 'serviceId', 'dedupKey', 'senderKey', 'incidentId', 'summary', 'severity', 'source'])
     .where('integrationId', '=', integration.id)
     .where('groupKey', '=', groupKey)
     .where('resolvedAt', 'is', null)
     .execute();
-  const out: EventResult[] = [];
+  const bySender = new Map(open.map((a) => [a.senderKey ?? a.dedupKey, a]));
+  const results: (EventResult | null)[] = [];
+  const repeated: { index: number; alert: (typeof open)[number] }[] = [];
+  for (const event of job.events) {
+    const known = event.action === 'trigger' && event.dedupKey !== null ? bySender.get(event.dedupKey) : undefined;
+    if (known) {
+      repeated.push({ index: results.length, alert: known });
+      results.push(null);
+      continue;
+    }
+    if (event.action !== 'trigger') await flushJoins();
+    results.push(await applyEvent(t, state, integration, job, event, groupKey, scope));
+  }
+  if (repeated.length > 0) {
+    const ids = repeated.map((r) => r.alert.id);
+    await t.tx.updateTable('alert').set({ lastSeenAt: t.now }).where('id', 'in', ids).execute();
+    const logged = await recordEvent(t, {
+      serviceId: integration.serviceId,
+      dedupKey: null,
+      outcome: 'unchanged',
+      alertId: null,
+      incidentId: null,
+      reason: { why: 'repeated in its group notification', groupKey: group.key, alertIds: ids },
+      event: syntheticEvent('trigger', `${ids.length} alert(s) repeated in group ${group.key}`, t.now),
+    });
+    for (const r of repeated) results[r.index] = { ...logged, dedupKey: r.alert.dedupKey, alertId: r.alert.id, incidentId: r.alert.incidentId };
+  }
+  const out = results as EventResult[];
+  if (group.truncated > 0) return out;
+  await flushJoins();
+  const present = new Set(group.members);
   for (const a of open) {
-    if (present.has(a.dedupKey)) continue;
+    if (present.has(a.senderKey ?? a.dedupKey)) continue;
     await resolveAlert(t, a, null, 'absent from its Alertmanager group notification');
     out.push(
       await recordEvent(t, {
@@ -52,25 +99,29 @@ export async function resolveAbsentMembers(t: TxContext, integration: KeyedInteg
         alertId: a.id,
         incidentId: a.incidentId,
         reason: { why: 'absent from its group notification', groupKey: group.key },
-        event: {
-          kind: 'alert',
-          action: 'resolve',
-          dedupKey: a.dedupKey,
-          summary: a.summary,
-          source: a.source,
-          severity: a.severity as 'info',
-          component: null,
-          group: null,
-          class: null,
-          labels: {},
-          details: {},
-          links: [],
-          occurredAt: t.now,
-          client: null,
-          clientUrl: null,
-        },
+        event: { ...syntheticEvent('resolve', a.summary, t.now), dedupKey: a.dedupKey, source: a.source, severity: a.severity as AlertEvent['severity'] },
       }),
     );
   }
   return out;
+}
+
+function syntheticEvent(action: AlertEvent['action'], summary: string, now: string): AlertEvent {
+  return {
+    kind: 'alert',
+    action,
+    dedupKey: null,
+    summary,
+    source: null,
+    severity: 'info',
+    component: null,
+    group: null,
+    class: null,
+    labels: {},
+    details: {},
+    links: [],
+    occurredAt: now,
+    client: null,
+    clientUrl: null,
+  };
 }

@@ -93,19 +93,24 @@ export async function openIncident(
   return id;
 }
 
-/** A new alert joins an open incident (grouping, its Alertmanager group, or a flapping reopen). */
-export async function attachAlert(t: TxContext, incidentId: string, a: AlertRef): Promise<void> {
+/**
+ * New alerts join an open incident (grouping, their Alertmanager group, or a flapping reopen): one
+ * count update, one timeline entry and one outbox row per incident, however many alerts a
+ * notification brought.
+ */
+export async function attachAlerts(t: TxContext, incidentId: string, alerts: AlertRef[]): Promise<void> {
+  if (alerts.length === 0) return;
   await t.tx
     .updateTable('incident')
-    .set((eb) => ({ alertCount: eb('alertCount', '+', 1), updatedAt: t.now }))
+    .set((eb) => ({ alertCount: eb('alertCount', '+', alerts.length), updatedAt: t.now }))
     .where('id', '=', incidentId)
     .execute();
+  const [first] = alerts as [AlertRef];
+  const entry = (a: AlertRef) => ({ alertId: a.alertId, dedupKey: a.event.dedupKey, summary: a.event.summary, severity: a.event.severity });
   await appendTimeline(t, incidentId, 'alert.added', {
-    alertId: a.alertId,
-    dedupKey: a.event.dedupKey,
-    summary: a.event.summary,
-    severity: a.event.severity,
-    reason: a.reason,
+    ...entry(first),
+    reason: first.reason,
+    ...(alerts.length > 1 ? { count: alerts.length, alerts: alerts.slice(0, 100).map(entry) } : {}),
   });
-  await recordOutbox(t, 'alert.added', incidentId, { incidentId, alertId: a.alertId });
+  await recordOutbox(t, 'alert.added', incidentId, { incidentId, alertIds: alerts.slice(0, 100).map((a) => a.alertId) });
 }

@@ -1,4 +1,5 @@
 import type { AlertEvent, GroupSnapshot } from '../../ingest/event.js';
+import type { AlertRef } from './incident-from-alert.js';
 import type { KeyedIntegration } from './integration-actor.js';
 
 /**
@@ -43,4 +44,12 @@ export class IntegrationKeyError extends Error {
   ) {
     super(foundType ? `the key ${key} belongs to a ${foundType} integration, not this endpoint's` : `the key ${key} is not an integration key of this Hikeshi`);
   }
+}
+
+/** What one job collects while it runs (an Alertmanager notification may add hundreds of alerts). */
+export interface JobScope {
+  /** New alerts joining an open incident, attached together (one timeline entry per incident). */
+  joins: Map<string, AlertRef[]>;
+  /** The open incident of this job's Alertmanager group, per service, once known. */
+  groupIncidents: Map<string, string>;
 }
