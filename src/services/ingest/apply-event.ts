@@ -42,7 +42,7 @@ export async function applyEvent(
   const dedupKey = event.dedupKey ?? (event.action === 'trigger' ? randomUUID() : null);
   const ruleReason: Record<string, unknown> = rules.matched ? { rules: rules.matched, ...(rules.routedBy ? { routedFrom: integration.serviceId } : {}) } : {};
   const log = (outcome: EventResult['outcome'], alertId: string | null, incidentId: string | null, reason: Record<string, unknown> = ruleReason) =>
-    recordEvent(t, { serviceId, dedupKey, outcome, alertId, incidentId, reason, event: { ...event, dedupKey } });
+    recordEvent(t, state.eventLog, { serviceId, dedupKey, outcome, alertId, incidentId, reason, event: { ...event, dedupKey } });
 
   if (rules.drop) return log('dropped', null, null, { ...ruleReason, droppedBy: rules.drop });
   if (dedupKey === null) return log('ignored', null, null, { ...ruleReason, why: 'no dedup key' });

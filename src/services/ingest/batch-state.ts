@@ -7,6 +7,7 @@ import { evaluateRules, type EventRule, type RuleReason } from '../../domain/ing
 import { loadEnabledRules } from '../event-rule/load-enabled.js';
 import { activeMaintenance } from '../maintenance-window/active-for.js';
 import type { KeyedIntegration } from './integration-actor.js';
+import { EventLog } from './record-event.js';
 import { getPriorityMatrix } from '../settings/priority-matrix.js';
 
 /** What the event rules did to one event (domain/ingest/rules.ts). */
@@ -42,6 +43,8 @@ export class BatchState {
   private rules: Promise<EventRule[]> | null = null;
 
   private integrations = new Map<string, KeyedIntegration>();
+  /** Event rows of the batch, written together before the commit. */
+  readonly eventLog = new EventLog();
 
   constructor(private readonly t: TxContext) {}
 

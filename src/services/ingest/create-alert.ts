@@ -98,7 +98,7 @@ export async function createAlert(t: TxContext, state: BatchState, a: NewAlert):
   if (decision?.kind === 'new_incident' && config.threshold) await adoptHeldAlerts(t, serviceId, incidentId!, groupingKey, config.threshold.windowMinutes);
 
   const outcome = suppressedBy ? 'suppressed' : decision?.kind === 'hold' ? 'held' : 'created';
-  return recordEvent(t, { serviceId, dedupKey: event.dedupKey, outcome, alertId, incidentId, reason, event });
+  return recordEvent(t, state.eventLog, { serviceId, dedupKey: event.dedupKey, outcome, alertId, incidentId, reason, event });
 }
 
 /** The facts decideGrouping needs, read only when the service's settings use them. */

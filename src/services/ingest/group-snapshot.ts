@@ -73,7 +73,7 @@ export async function applySnapshot(
   if (repeated.length > 0) {
     const ids = repeated.map((r) => r.alert.id);
     await t.tx.updateTable('alert').set({ lastSeenAt: t.now }).where('id', 'in', ids).execute();
-    const logged = await recordEvent(t, {
+    const logged = recordEvent(t, state.eventLog, {
       serviceId: integration.serviceId,
       dedupKey: null,
       outcome: 'unchanged',
@@ -92,7 +92,7 @@ export async function applySnapshot(
     if (present.has(a.senderKey ?? a.dedupKey)) continue;
     await resolveAlert(t, a, null, 'absent from its Alertmanager group notification');
     out.push(
-      await recordEvent(t, {
+      recordEvent(t, state.eventLog, {
         serviceId: a.serviceId,
         dedupKey: a.dedupKey,
         outcome: 'resolved',

@@ -119,6 +119,7 @@ export class IngestPipeline {
           continue;
         }
         await sql`savepoint ingest_job`.execute(t.tx);
+        const mark = state.eventLog.size;
         try {
           const result = await applyJob(t, state, integration, p.job);
           await sql`release savepoint ingest_job`.execute(t.tx);
@@ -126,9 +127,11 @@ export class IngestPipeline {
         } catch (error) {
           await sql`rollback to savepoint ingest_job`.execute(t.tx);
           await sql`release savepoint ingest_job`.execute(t.tx);
+          state.eventLog.truncate(mark);
           settled.push({ p, error, retry: isUniqueViolation(error) && p.attempts + 1 < MAX_ATTEMPTS });
         }
       }
+      await state.eventLog.flush(t.tx);
     });
     return settled;
   }
