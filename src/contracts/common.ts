@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 /** ULIDs (our ids) — 26 Crockford base32 characters. */
 export const Id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be an id such as 01JD2Z3K4M5N6P7Q8R9S0TVWXY');
-export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant such as 2026-11-22T09:00:00Z' });
+export const Instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO-8601 instant such as 2026-11-22T09:00:00Z' })
+  .refine((s) => {
+    const t = Date.parse(s);
+    return t >= Date.parse('0001-01-01T00:00:00Z') && t <= Date.parse('9999-12-31T23:59:59.999Z');
+  }, 'must be between years 0001 and 9999 in UTC');
 
 export const ErrorBody = z
   .object({

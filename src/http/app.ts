@@ -9,7 +9,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { opsgenieError } from '../ingest/opsgenie/wire.js';
 import { newId } from '../platform/ids.js';
+import { jsonBodyProblem } from './json-limits.js';
 import { authenticateRequest } from './auth.js';
 import type { AppDeps } from './deps.js';
 import { errorHandler } from './errors.js';
@@ -35,11 +37,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: typeof deps.trustProxy === 'number' ? ((_addr: string, hop: number) => hop < (deps.trustProxy as number)) : (deps.trustProxy ?? false),
     // Finish in-flight requests on close; idle keep-alive sockets are closed at once.
     forceCloseConnections: 'idle',
-    // Opsgenie aliases in paths may be 512 characters (…/v2/alerts/{alias}/close).
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
+    // Opsgenie aliases in paths may be long (…/v2/alerts/{alias}/close; create takes any length and hashes).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
     // Router-level failures (malformed percent-encoding, over-long path segments) get our error shape too.
     frameworkErrors: (err, req, reply) => {
       const status: 400 | 414 = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      if (req.url.startsWith('/v2/alerts')) {
+        // Opsgenie senders get Opsgenie's error shape here too.
+        return (reply as FastifyReply).status(status).send(opsgenieError(`path: ${status === 414 ? 'the alias is too long' : 'malformed URL'}`, req.id));
+      }
       return (reply as FastifyReply)
         .status(status)
         .send({ error: { code: 'VALIDATION', message: `path: ${status === 414 ? 'a path segment is too long' : 'malformed URL'}; check the id in the URL`, requestId: req.id } });
@@ -52,7 +58,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
-    void json(req, String(body), done);
+    void json(req, String(body), (err: Error | null, parsed?: unknown) => {
+      if (err) return done(err, undefined);
+      const problem = jsonBodyProblem(parsed);
+      if (problem) return done(Object.assign(new Error(`body: ${problem}`), { statusCode: 400, code: 'HIKESHI_JSON_BODY' }), undefined);
+      done(null, parsed);
+    });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

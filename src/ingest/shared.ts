@@ -19,8 +19,12 @@ export function parseInstant(value: unknown): string | null {
   s = s.replace(/(\.\d{3})\d+/, '$1'); // nanoseconds → milliseconds
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(s)) return null;
   const t = Date.parse(s);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+  return Number.isNaN(t) || t < MIN_INSTANT || t > MAX_INSTANT ? null : new Date(t).toISOString();
 }
+
+/** Years 0001–9999 in UTC: what ISO-8601 text (and both databases) hold without an expanded year. */
+export const MIN_INSTANT = new Date('0001-01-01T00:00:00Z').getTime();
+export const MAX_INSTANT = new Date('9999-12-31T23:59:59.999Z').getTime();
 
 /** Map free-text severities (Prometheus `severity` labels, Opsgenie priorities …) to ours. */
 export function severityFromText(value: unknown, fallback: AlertSeverity = 'warning'): AlertSeverity {

@@ -52,6 +52,9 @@ export async function ingestOpsgenieRoutes(app: HttpApp, deps: AppDeps): Promise
       handler: (req, reply) => {
         const { identifier } = req.params as { identifier: string };
         const { identifierType } = req.query as { identifierType?: string };
+        if (identifier.includes('\u0000')) {
+          return reply.status(422).send(opsgenieValidationError([{ field: 'identifier', message: 'The alias contains U+0000 (NUL), which cannot be stored.' }], req.id));
+        }
         return handle(req, reply, () => parseOpsgenieAction(action, identifier, identifierType, req.body, { receivedAt: deps.clock.now().toISOString() }));
       },
     });
