@@ -42,7 +42,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.alterTable('alert').addColumn('sender_key', 'text').execute();
   await db.schema.createIndex('alert_sender_key').on('alert').columns(['integration_id', 'sender_key']).execute();
   await sql`CREATE UNIQUE INDEX alert_open_key ON alert (service_id, dedup_key) WHERE resolved_at IS NULL`.execute(db);
-  await db.schema.createIndex('alert_group').on('alert').columns(['service_id', 'group_key']).execute();
+  await db.schema.createIndex('alert_group').on('alert').columns(['group_key', 'integration_id']).execute();
   await db.schema.alterTable('incident').addColumn('grouping_key', 'text').execute();
   await db.schema.createIndex('incident_service_status').on('incident').columns(['service_id', 'status', 'created_at']).execute();
   await db.schema.alterTable('service').addColumn('ingest_config', 'text', (c) => c.notNull().defaultTo('{}')).execute();
