@@ -88,8 +88,16 @@ export async function applySnapshot(
   if (group.truncated > 0) return out;
   await flushJoins();
   const present = new Set(group.members);
-  for (const a of open) {
-    if (present.has(a.senderKey ?? a.dedupKey)) continue;
+  const absent = open.filter((a) => !present.has(a.senderKey ?? a.dedupKey));
+  if (absent.length === 0) return out;
+  // Re-read: earlier events of this notification may have moved them (a threshold adopting held alerts).
+  const now = new Map(
+    (await t.tx.selectFrom('alert').select(['id', 'incidentId', 'resolvedAt']).where('id', 'in', absent.map((a) => a.id)).execute()).map((r) => [r.id, r]),
+  );
+  for (const stale of absent) {
+    const current = now.get(stale.id);
+    if (!current || current.resolvedAt) continue;
+    const a = { ...stale, incidentId: current.incidentId };
     await resolveAlert(t, a, null, 'absent from its Alertmanager group notification');
     out.push(
       recordEvent(t, state.eventLog, {
