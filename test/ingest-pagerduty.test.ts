@@ -78,6 +78,17 @@ describe(`PagerDuty Events v2 /v2/enqueue (${dialectName})`, () => {
     assert.notEqual(fresh.incidentId, first, 'a resolved incident never absorbs new alerts');
   });
 
+  it("lists an alert's events as received, oldest first, with what each did", async () => {
+    const [alert] = (await alertsOf('cpu/web-1')).filter((x: { status: string }) => x.status === 'resolved');
+    const r = await a.get(`/api/v1/alerts/${alert.id}/events?limit=2`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    assert.deepEqual(r.body.items.map((e: { outcome: string }) => e.outcome), ['created', 'appended']);
+    assert.equal(r.body.items[0].event.summary, 'CPU high on web-1');
+    const rest = await a.get(`/api/v1/alerts/${alert.id}/events?cursor=${r.body.nextCursor}`);
+    assert.deepEqual(rest.body.items.map((e: { outcome: string }) => e.outcome), ['appended', 'acknowledged', 'resolved']);
+    assert.equal(rest.body.nextCursor, null);
+  });
+
   it('acknowledge or resolve of an unknown key is a silent 202 that changes nothing', async () => {
     const before = (await a.get('/api/v1/alerts?limit=200')).body.items.length;
     for (const action of ['acknowledge', 'resolve'] as const) {

@@ -36,3 +36,21 @@ export const IncidentAlertsQuery = z.strictObject({
   cursor: z.string().max(500).optional(),
   limit: Limit,
 });
+
+export const AlertEventsQuery = z.strictObject({
+  cursor: z.string().max(500).optional(),
+  limit: Limit,
+});
+
+export const AlertEvent = z
+  .object({
+    id: Id,
+    alertId: Id.nullable(),
+    action: z.enum(['trigger', 'acknowledge', 'resolve']),
+    outcome: z.string().describe('created, appended, unchanged, acknowledged, resolved, ignored, dropped, suppressed or held'),
+    reason: z.record(z.string(), z.unknown()).describe('Why: matched rules, grouping, suppression, or why it was ignored'),
+    event: z.record(z.string(), z.unknown()).describe('The event as received, normalised (summary, severity, labels, details, links …)'),
+    occurredAt: Instant,
+    receivedAt: Instant,
+  })
+  .meta({ id: 'AlertEvent' });

@@ -1,5 +1,6 @@
-import { Alert, IncidentAlertsQuery, ListAlertsQuery } from '../../contracts/alert.js';
+import { Alert, AlertEvent, AlertEventsQuery, IncidentAlertsQuery, ListAlertsQuery } from '../../contracts/alert.js';
 import { errorResponses, IdParams, listOf } from '../../contracts/common.js';
+import { listAlertEvents } from '../../services/alert/events.js';
 import { getAlert } from '../../services/alert/get.js';
 import { listAlerts } from '../../services/alert/list.js';
 import { listIncidentAlerts } from '../../services/incident/list-alerts.js';
@@ -18,6 +19,17 @@ export async function alertsRoutes(app: HttpApp, deps: AppDeps): Promise<void> {
   app.get('/api/v1/alerts/:id', {
     schema: { tags, summary: 'Get an alert, with why it was grouped or suppressed', params: IdParams, response: { 200: Alert, ...errorResponses } },
     handler: (req) => getAlert(ctxOf(deps, req), req.params.id),
+  });
+
+  app.get('/api/v1/alerts/:id/events', {
+    schema: {
+      tags,
+      summary: "The alert's events as received, oldest first, each with what it did and why",
+      params: IdParams,
+      querystring: AlertEventsQuery,
+      response: { 200: listOf(AlertEvent), ...errorResponses },
+    },
+    handler: (req) => listAlertEvents(ctxOf(deps, req), req.params.id, req.query),
   });
 
   app.get('/api/v1/incidents/:id/alerts', {

@@ -34,7 +34,6 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('received_at', ts, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('event_alert').on('event').columns(['alert_id', 'received_at']).execute();
-  await db.schema.createIndex('event_service_received').on('event').columns(['service_id', 'received_at']).execute();
 
   await db.schema.alterTable('alert').addColumn('group_key', 'text').execute();
   await db.schema.alterTable('alert').addColumn('acknowledged_at', ts).execute();
