@@ -94,3 +94,22 @@ export interface ParseContext {
   /** Receive time, ISO-8601 UTC: the default for `occurredAt`. */
   receivedAt: string;
 }
+
+/** An alert event with everything optional left empty (events the pipeline makes itself: heartbeats, group repeats). */
+export function plainAlertEvent(e: Pick<AlertEvent, 'action' | 'summary' | 'occurredAt'> & Partial<AlertEvent>): AlertEvent {
+  return {
+    kind: 'alert',
+    dedupKey: null,
+    source: null,
+    severity: 'info',
+    component: null,
+    group: null,
+    class: null,
+    labels: {},
+    details: {},
+    links: [],
+    client: null,
+    clientUrl: null,
+    ...e,
+  };
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AlertEvent as AlertEventView, AlertEventsQuery } from '../../contracts/alert.js';
+import { type AlertEvent as AlertEventView, AlertEventsQuery } from '../../contracts/alert.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 import type { ServiceContext } from '../context.js';
 import { parseInput } from '../shared/parse.js';

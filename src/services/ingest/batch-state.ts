@@ -1,9 +1,8 @@
 import { type ServiceIngestConfig, ingestConfigOf } from '../../domain/ingest/config.js';
 import type { PriorityMatrix } from '../../domain/incident/priority.js';
-import type { IncidentType, Priority, Severity } from '../../domain/incident/types.js';
 import type { AlertEvent } from '../../ingest/event.js';
 import type { TxContext } from '../context.js';
-import { evaluateRules, type EventRule, type RuleReason } from '../../domain/ingest/rules.js';
+import { evaluateRules, type EventRule, type RuleOutcome, type RuleReason } from '../../domain/ingest/rules.js';
 import { loadEnabledRules } from '../event-rule/load-enabled.js';
 import { activeMaintenance } from '../maintenance-window/active-for.js';
 import type { KeyedIntegration } from './integration-actor.js';
@@ -11,19 +10,10 @@ import { EventLog } from './record-event.js';
 import { getPriorityMatrix } from '../settings/priority-matrix.js';
 
 /** What the event rules did to one event (domain/ingest/rules.ts). */
-export interface RuleEffects {
-  event: AlertEvent;
-  serviceId: string;
+export type RuleEffects = Omit<RuleOutcome<AlertEvent>, 'matched' | 'disposition' | 'reason'> & {
   /** Which rules matched and decided what (stored on the alert), or null when none matched. */
   matched: RuleReason | null;
-  drop: { ruleId: string } | null;
-  suppress: { ruleId: string } | null;
-  priority: Priority | null;
-  incidentSeverity: Severity | null;
-  incidentType: IncidentType | null;
-  notes: { ruleId: string; body: string }[];
-  routedBy: string | null;
-}
+};
 
 export interface ActiveMaintenance {
   id: string;

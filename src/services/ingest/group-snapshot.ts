@@ -1,4 +1,4 @@
-import type { AlertEvent, GroupSnapshot } from '../../ingest/event.js';
+import { type AlertEvent, type GroupSnapshot, plainAlertEvent } from '../../ingest/event.js';
 import type { TxContext } from '../context.js';
 import { resolveAlert } from './alert-transitions.js';
 import { applyEvent } from './apply-event.js';
@@ -80,7 +80,7 @@ export async function applySnapshot(
       alertId: null,
       incidentId: null,
       reason: { why: 'repeated in its group notification', groupKey: group.key, alertIds: ids },
-      event: syntheticEvent('trigger', `${ids.length} alert(s) repeated in group ${group.key}`, t.now),
+      event: plainAlertEvent({ action: 'trigger', summary: `${ids.length} alert(s) repeated in group ${group.key}`, occurredAt: t.now }),
     });
     for (const r of repeated) results[r.index] = { ...logged, dedupKey: r.alert.dedupKey, alertId: r.alert.id, incidentId: r.alert.incidentId };
   }
@@ -107,29 +107,9 @@ export async function applySnapshot(
         alertId: a.id,
         incidentId: a.incidentId,
         reason: { why: 'absent from its group notification', groupKey: group.key },
-        event: { ...syntheticEvent('resolve', a.summary, t.now), dedupKey: a.dedupKey, source: a.source, severity: a.severity as AlertEvent['severity'] },
+        event: plainAlertEvent({ action: 'resolve', summary: a.summary, occurredAt: t.now, dedupKey: a.dedupKey, source: a.source, severity: a.severity as AlertEvent['severity'] }),
       }),
     );
   }
   return out;
-}
-
-function syntheticEvent(action: AlertEvent['action'], summary: string, now: string): AlertEvent {
-  return {
-    kind: 'alert',
-    action,
-    dedupKey: null,
-    summary,
-    source: null,
-    severity: 'info',
-    component: null,
-    group: null,
-    class: null,
-    labels: {},
-    details: {},
-    links: [],
-    occurredAt: now,
-    client: null,
-    clientUrl: null,
-  };
 }

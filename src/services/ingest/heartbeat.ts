@@ -1,4 +1,4 @@
-import type { AlertEvent } from '../../ingest/event.js';
+import { type AlertEvent, plainAlertEvent } from '../../ingest/event.js';
 import type { TxContext } from '../context.js';
 
 export interface HeartbeatSettings {
@@ -72,21 +72,15 @@ export async function markMissed(t: TxContext, integrationId: string, name: stri
 }
 
 function heartbeatEvent(action: 'trigger' | 'resolve', summary: string, now: string, dueAt: string | null): AlertEvent {
-  return {
-    kind: 'alert',
+  return plainAlertEvent({
     action,
     dedupKey: HEARTBEAT_DEDUP_KEY,
     summary,
     source: 'hikeshi',
     severity: 'error',
-    component: null,
-    group: null,
     class: 'heartbeat',
-    labels: {},
     details: dueAt ? { dueAt } : {},
-    links: [],
     occurredAt: now,
     client: 'Hikeshi heartbeat',
-    clientUrl: null,
-  };
+  });
 }
