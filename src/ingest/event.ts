@@ -7,9 +7,7 @@ import type { AlertSeverity, EventAction } from '../domain/ingest/types.js';
 
 export { ALERT_SEVERITIES, type AlertSeverity, EVENT_ACTIONS, type EventAction } from '../domain/ingest/types.js';
 
-/** PagerDuty's limits, applied to every format, counted in code points (a stricter count, e.g. UTF-16 units, is compatible). */
-export const MAX_SUMMARY = 1024;
-export const MAX_DEDUP_KEY = 255;
+export { MAX_DEDUP_KEY, MAX_SUMMARY } from '../domain/ingest/types.js';
 
 export interface EventLink {
   href: string;
