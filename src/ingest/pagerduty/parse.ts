@@ -7,6 +7,7 @@ import {
   MAX_DEDUP_KEY,
   type ParseContext,
   type ParseResult,
+  plainAlertEvent,
 } from '../event.js';
 import type { IngestParser } from '../registry.js';
 import { isObject, parseInstant, truncate } from '../shared.js';
@@ -94,23 +95,7 @@ export function parsePagerDutyEvent(body: unknown, ctx: ParseContext): ParseResu
  * stray reader can never raise urgency.
  */
 function keyOnlyEvent(action: 'acknowledge' | 'resolve', dedupKey: string, ctx: ParseContext): AlertEvent {
-  return {
-    kind: 'alert',
-    action,
-    dedupKey,
-    summary: '',
-    source: null,
-    severity: 'info',
-    component: null,
-    group: null,
-    class: null,
-    labels: {},
-    details: {},
-    links: [],
-    occurredAt: ctx.receivedAt,
-    client: null,
-    clientUrl: null,
-  };
+  return plainAlertEvent({ action, dedupKey, summary: '', occurredAt: ctx.receivedAt });
 }
 
 /** A change event for `/v2/change/enqueue`: no event_action, no dedup_key (interop.md §1.5). */
