@@ -9,6 +9,7 @@ import { LiveHub } from './services/live/hub.js';
 import { HeartbeatMonitor } from './services/ingest/heartbeat-monitor.js';
 import { Intake } from './services/ingest/intake.js';
 import { findIntegrationByKey } from './services/ingest/integration-actor.js';
+import { openExecutor } from './services/ingest/open-executor.js';
 import { startSmtpListener } from './smtp/listener.js';
 import { migrate, openStore, type Store } from './store/db.js';
 
@@ -34,19 +35,30 @@ export interface ServerOptions {
   logStream?: NodeJS.WritableStream;
   /** How often to look for overdue heartbeats (default 15 s); 0 turns the timer off (tests sweep by hand). */
   heartbeatSweepMs?: number;
+  /** Run ingest batches on the server's own thread instead of a worker thread (tests of that path). */
+  ingestInProcess?: boolean;
 }
 
 /** Open the store, migrate, bootstrap the first owner and build the app (not yet listening). */
 export async function buildServer(opts: ServerOptions): Promise<Server> {
   const { config, clock } = opts;
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: opts.pgSchema });
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: opts.pgSchema, sqliteCheckpoints: 'thread' });
   try {
     await migrate(store);
     const secret = await resolveSecret(store, clock, config.secret);
     const bootstrap = await bootstrapOwner(store, clock, config.bootstrapToken);
     const hub = new LiveHub(store);
     await hub.start();
-    const intake = new Intake({ store, clock, secret, publicUrl: config.publicUrl, outbox: hub, globalRateLimit: config.ingestGlobalRateLimit });
+    const executor = openExecutor({
+      store,
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      pgSchema: opts.pgSchema,
+      secret,
+      publicUrl: config.publicUrl,
+      inProcess: opts.ingestInProcess,
+    });
+    const intake = new Intake({ clock, outbox: hub, executor, globalRateLimit: config.ingestGlobalRateLimit });
     const app = await createApp({
       store,
       clock,
@@ -93,7 +105,7 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
         await smtp?.close();
         heartbeats.stop();
         await app.close();
-        await intake.pipeline.drained();
+        await intake.pipeline.close();
         await hub.stop();
         await store.close();
       },

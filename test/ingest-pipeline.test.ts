@@ -22,13 +22,14 @@ const event = (dedupKey: string): AlertEvent => ({
   clientUrl: null,
 });
 
-describe(`ingest pipeline: group commit (${dialectName})`, () => {
+for (const where of ['worker thread', 'in process'] as const)
+describe(`ingest pipeline: group commit (${dialectName}, ${where})`, () => {
   let ts: TestServer;
   let a: Api;
   let key: string;
   let serviceId: string;
   before(async () => {
-    ts = await startTestServer();
+    ts = await startTestServer({ ingestInProcess: where === 'in process' });
     a = api(ts.server.app, ts.token);
     serviceId = (await a.post('/api/v1/services', { name: 'pipeline' })).body.id;
     key = (await a.post(`/api/v1/services/${serviceId}/integrations`, { type: 'generic', name: 'g' })).body.key;
@@ -53,11 +54,21 @@ describe(`ingest pipeline: group commit (${dialectName})`, () => {
         throw new Error('boom');
       },
     });
-    const [good1, broken, wrongKey, good2] = await Promise.allSettled([submit([event('g1')]), submit([event('half'), bad]), submit([event('x')], 'z'.repeat(32)), submit([event('g2')])]);
+    // Fails while it is applied, in the worker too (JSON.stringify cannot write a BigInt).
+    const unstorable = { ...event('unstorable'), details: { n: 1n } };
+    const [good1, broken, wrongKey, good2, failsInBatch] = await Promise.allSettled([
+      submit([event('g1')]),
+      submit([event('half'), bad]),
+      submit([event('x')], 'z'.repeat(32)),
+      submit([event('g2')]),
+      submit([event('half2'), unstorable]),
+    ]);
     assert.equal(good1.status, 'fulfilled');
     assert.equal(good2.status, 'fulfilled');
     assert.equal(broken.status, 'rejected');
     assert.match(String((broken as PromiseRejectedResult).reason), /boom/);
+    assert.equal(failsInBatch.status, 'rejected');
+    assert.match(String((failsInBatch as PromiseRejectedResult).reason), /BigInt/);
     assert.equal(wrongKey.status, 'rejected');
     assert.match(String((wrongKey as PromiseRejectedResult).reason), /not an integration key/);
     // Nothing of the failed job remains, not even the event before the one that threw.
@@ -65,6 +76,7 @@ describe(`ingest pipeline: group commit (${dialectName})`, () => {
     assert.equal(await count('event'), eventsBefore + 2);
     const keys = (await ts.server.store.db.selectFrom('alert').select('dedupKey').execute()).map((r) => r.dedupKey);
     assert.ok(!keys.includes('half'));
+    assert.ok(!keys.includes('half2'));
   });
 
   it('drains before the server closes: queued jobs are committed, not dropped', async () => {

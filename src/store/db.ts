@@ -1,8 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase, sql } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import pg from 'pg';
+import { Checkpointer } from './checkpointer.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -17,6 +31,8 @@ export interface Store {
   pgSchema?: string;
   /** PostgreSQL only: the pool (LISTEN needs a dedicated client). */
   pgPool?: pg.Pool;
+  /** SQLite only: the database file (`:memory:` for an in-memory database). */
+  sqliteFile?: string;
   close(): Promise<void>;
 }
 
@@ -27,6 +43,17 @@ export interface OpenOptions {
   /** PostgreSQL: use (and create) this schema instead of `public`; tests use one per run. */
   pgSchema?: string;
   pgPoolSize?: number;
+  /**
+   * SQLite: commits do not flush the WAL (`synchronous=NORMAL`); the caller flushes it with WalSync
+   * before it answers (the ingest worker does). Otherwise a commit is on disk when COMMIT returns.
+   */
+  sqliteDeferredSync?: boolean;
+  /**
+   * SQLite: who checkpoints the WAL. `auto` (default): SQLite, inside the commit that crosses 1,000
+   * pages. `thread`: a Checkpointer thread that this store starts and stops. `elsewhere`: another
+   * connection's Checkpointer (the ingest worker's connection beside the server's).
+   */
+  sqliteCheckpoints?: 'auto' | 'thread' | 'elsewhere';
 }
 
 /** Advisory lock key that serialises start-up work (schema, migrations, bootstrap) across instances. */
@@ -49,7 +76,7 @@ function setPgTypeParsers(): void {
  * `better-sqlite3-node24`, an optional dependency that npm skips on Node 20 — and the right one is
  * loaded here. Same API, same SQLite file format.
  */
-async function loadSqliteDriver(): Promise<typeof BetterSqlite3> {
+export async function loadSqliteDriver(): Promise<typeof BetterSqlite3> {
   const major = Number(process.versions.node.split('.')[0]);
   if (major >= 24) {
     try {
@@ -120,14 +147,45 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   // better-sqlite3 reopens WAL databases at NORMAL; a 2xx must mean "on disk", so FULL explicitly.
-  database.pragma('synchronous = FULL');
+  database.pragma(`synchronous = ${opts.sqliteDeferredSync ? 'NORMAL' : 'FULL'}`);
+  const checkpoints = file === ':memory:' ? 'auto' : (opts.sqliteCheckpoints ?? 'auto');
+  if (checkpoints !== 'auto') database.pragma('wal_autocheckpoint = 0');
+  // A WAL that grew under a storm is cut back to this when it starts over.
+  database.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   // A 64 MiB page cache (the default is 2 MiB): alert storms touch the alert, event and incident
   // indexes all over; reading them back from the OS page cache costs a syscall per page.
   database.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins: [new CamelCasePlugin()] });
-  return { db, dialect: 'sqlite', channel: '', close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }), plugins: [new CamelCasePlugin()] });
+  const checkpointer = checkpoints === 'thread' ? new Checkpointer(file) : null;
+  const close = async () => {
+    await checkpointer?.close();
+    await db.destroy();
+  };
+  return { db, dialect: 'sqlite', channel: '', sqliteFile: file, close };
+}
+
+/**
+ * Transactions take the write lock when they begin (`BEGIN IMMEDIATE`). Two connections write to the
+ * database (the server's and the ingest worker's, services/ingest/worker-executor.ts); a deferred
+ * transaction that read first and then writes fails at once with SQLITE_BUSY when the other committed
+ * in between, because busy_timeout cannot help a stale snapshot. Taken at BEGIN, the lock is waited for.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**

@@ -40,7 +40,14 @@ export function newTestSchema(): string | undefined {
 }
 
 export async function startTestServer(
-  opts: { env?: Record<string, string>; clock?: FakeClock; sameDatabaseAs?: TestServer; shared?: { dataDir: string; schema: string | undefined } } = {},
+  opts: {
+    env?: Record<string, string>;
+    clock?: FakeClock;
+    sameDatabaseAs?: TestServer;
+    shared?: { dataDir: string; schema: string | undefined };
+    /** Run ingest batches on the test's own thread (the path an in-memory database takes). */
+    ingestInProcess?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const shared = opts.sameDatabaseAs ? { dataDir: opts.sameDatabaseAs.config.dataDir, schema: opts.sameDatabaseAs.schema } : opts.shared;
   const dir = shared ? shared.dataDir : mkdtempSync(path.join(tmpdir(), 'hikeshi-test-'));
@@ -61,7 +68,7 @@ export async function startTestServer(
       cb();
     },
   });
-  const server = await buildServer({ config, clock, pgSchema: schema, logStream: logStream ?? silent() });
+  const server = await buildServer({ config, clock, pgSchema: schema, logStream: logStream ?? silent(), ingestInProcess: opts.ingestInProcess });
   return {
     server,
     clock,

@@ -1,40 +1,35 @@
-import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
-import type { Store } from '../../store/db.js';
-import { inTransaction, type OutboxListener, SYSTEM_ACTOR } from '../context.js';
-import { applyJob } from './apply-job.js';
-import { BatchState } from './batch-state.js';
-import { type IngestJob, IntegrationKeyError, type JobResult } from './job.js';
+import type { OutboxListener } from '../context.js';
+import type { QueuedJob } from './batch.js';
+import type { BatchExecutor } from './executor.js';
+import type { IngestJob, JobResult } from './job.js';
 
-interface Pending {
-  job: IngestJob;
-  attempts: number;
+interface Pending extends QueuedJob {
   resolve: (r: JobResult) => void;
   reject: (e: unknown) => void;
 }
 
 export interface PipelineDeps {
-  store: Store;
   clock: Clock;
   outbox: OutboxListener;
-  secret: string;
-  publicUrl: string;
+  executor: BatchExecutor;
 }
 
 /** Jobs per transaction at most: bounds a transaction's length (and its p99) under a storm. */
 const MAX_BATCH = 256;
-/** A job that lost a race for an open alert's key (another instance created it) is retried. */
-const MAX_ATTEMPTS = 3;
 
 /**
  * Group commit (reference/performance.md §2.6): every job that arrives while a transaction is running
- * waits for the next one; then all of them are applied in one transaction and each request is
- * answered after that commit. A durable 202 costs one fsync per batch instead of one per event.
- * Each job runs inside a savepoint, so one bad job fails alone.
+ * waits for the next one; then all of them are applied in one transaction (batch.ts) and each
+ * request is answered after that commit. A durable 202 costs one fsync per batch instead of one per
+ * event. The transaction runs where the executor runs it (a worker thread in production).
  */
 export class IngestPipeline {
   private queue: Pending[] = [];
-  private running = false;
+  /** A batch's transaction is running: the next waits for it (one writer, and ordered keys). */
+  private applying = false;
+  /** Batches whose outcome is not known yet (applied, and on SQLite possibly waiting for fsync). */
+  private unsettled = 0;
   private scheduled = false;
   private idle: (() => void)[] = [];
 
@@ -49,12 +44,22 @@ export class IngestPipeline {
 
   /** Resolves when nothing is queued or running (shutdown drains before closing the store). */
   drained(): Promise<void> {
-    if (!this.running && this.queue.length === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((r) => this.idle.push(r));
   }
 
+  /** Drain, then stop the executor. */
+  async close(): Promise<void> {
+    await this.drained();
+    await this.deps.executor.close();
+  }
+
+  private isIdle(): boolean {
+    return !this.applying && this.unsettled === 0 && this.queue.length === 0;
+  }
+
   private schedule(): void {
-    if (this.running || this.scheduled) return;
+    if (this.applying || this.scheduled) return;
     this.scheduled = true;
     // One event-loop turn gathers what the sockets delivered; no fixed wait (performance.md §2.6.4).
     setImmediate(() => {
@@ -64,95 +69,44 @@ export class IngestPipeline {
   }
 
   private async flush(): Promise<void> {
-    if (this.running) return;
+    if (this.applying) return;
     const batch = this.queue.splice(0, MAX_BATCH);
-    if (batch.length === 0) {
-      for (const r of this.idle.splice(0)) r();
-      return;
-    }
-    this.running = true;
+    if (batch.length === 0) return this.settleIdle();
+    this.applying = true;
+    this.unsettled++;
+    let released = false;
+    const applied = () => {
+      if (released) return;
+      released = true;
+      this.applying = false;
+      if (this.queue.length > 0) this.schedule();
+    };
     try {
-      // Optimistic: the whole batch without savepoints. If one job fails, the transaction is rolled
-      // back and the batch runs again with each job in a savepoint, so only that job fails.
-      let settled: Settled[];
-      try {
-        settled = await this.runBatch(batch, false);
-      } catch (error) {
-        if (!(error instanceof JobFailed)) throw error;
-        settled = await this.runBatch(batch, true);
-      }
-      for (const s of settled) {
-        if (s.result) s.p.resolve(s.result);
-        else if (s.retry) this.queue.push({ ...s.p, attempts: s.p.attempts + 1 });
-        else s.p.reject(s.error);
-      }
+      const { outcomes, wroteOutbox } = await this.deps.executor.run(
+        this.deps.clock.now(),
+        batch.map((p) => ({ job: p.job, attempts: p.attempts })),
+        applied,
+      );
+      if (wroteOutbox) this.deps.outbox.committed();
+      outcomes.forEach((o, i) => {
+        const p = batch[i]!;
+        if (o.ok) p.resolve(o.result);
+        else if (o.retry) this.queue.push({ ...p, attempts: p.attempts + 1 });
+        else p.reject(o.error);
+      });
     } catch (error) {
-      // The transaction itself failed (commit, database unavailable): nothing of this batch is
-      // stored, every request gets the error.
+      // The transaction itself failed (commit, database unavailable, fsync): nothing of this batch
+      // is known to be stored, every request gets the error.
       for (const p of batch) p.reject(error);
     } finally {
-      this.running = false;
+      applied();
+      this.unsettled--;
     }
     if (this.queue.length > 0) this.schedule();
-    else for (const r of this.idle.splice(0)) r();
+    else this.settleIdle();
   }
 
-  private async runBatch(batch: Pending[], isolated: boolean): Promise<Settled[]> {
-    const settled: Settled[] = [];
-    // Each job acts as its own integration (apply-job.ts); the batch itself is the system's.
-    const ctx = { ...this.deps, actor: SYSTEM_ACTOR, requestId: null };
-    await inTransaction(ctx, async (t) => {
-      const state = new BatchState(t);
-      await state.loadIntegrations(batch.map((p) => p.job.key));
-      for (const p of batch) {
-        const integration = state.integration(p.job.key);
-        if (!integration || (integration.type !== p.job.type && p.job.type !== '*')) {
-          settled.push({ p, error: new IntegrationKeyError(p.job.key, integration?.type ?? null) });
-          continue;
-        }
-        if (!isolated) {
-          try {
-            settled.push({ p, result: await applyJob(t, state, integration, p.job) });
-          } catch (error) {
-            throw new JobFailed(error);
-          }
-          continue;
-        }
-        await sql`savepoint ingest_job`.execute(t.tx);
-        const mark = state.eventLog.size;
-        try {
-          const result = await applyJob(t, state, integration, p.job);
-          await sql`release savepoint ingest_job`.execute(t.tx);
-          settled.push({ p, result });
-        } catch (error) {
-          await sql`rollback to savepoint ingest_job`.execute(t.tx);
-          await sql`release savepoint ingest_job`.execute(t.tx);
-          state.eventLog.truncate(mark);
-          settled.push({ p, error, retry: isUniqueViolation(error) && p.attempts + 1 < MAX_ATTEMPTS });
-        }
-      }
-      await state.eventLog.flush(t.tx);
-    });
-    return settled;
+  private settleIdle(): void {
+    if (this.isIdle()) for (const r of this.idle.splice(0)) r();
   }
-}
-
-interface Settled {
-  p: Pending;
-  result?: JobResult;
-  error?: unknown;
-  retry?: boolean;
-}
-
-/** A job threw inside an optimistic batch: rerun the batch isolated. */
-class JobFailed extends Error {
-  constructor(cause: unknown) {
-    super('a job of the batch failed', { cause });
-  }
-}
-
-/** SQLite: SQLITE_CONSTRAINT_UNIQUE; PostgreSQL: 23505. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown } | null;
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

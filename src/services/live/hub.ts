@@ -67,7 +67,7 @@ export class LiveHub implements OutboxListener {
       c.on('end', onLost);
       c.on('notification', (msg) => {
         if (msg.channel !== this.store.channel || !msg.payload) return;
-        this.pending.push(Number(msg.payload));
+        for (const id of msg.payload.split(',')) this.pending.push(Number(id));
         this.schedule();
       });
       await c.query(`LISTEN ${this.store.channel}`);
@@ -153,6 +153,8 @@ export class LiveHub implements OutboxListener {
   }
 
   private async drainOnce(): Promise<void> {
+    // Nobody listening (the usual case under an alert storm): only move the cursor past what exists.
+    if (this.subscribers.size === 0) return this.skipAhead();
     let q = this.store.db.selectFrom('outbox').selectAll();
     if (this.store.dialect === 'postgres') {
       const ids = this.pending.splice(0);
@@ -167,6 +169,15 @@ export class LiveHub implements OutboxListener {
       if (this.subscribers.size) await this.dispatch({ id: Number(row.id), topic: row.topic, at: row.at, incidentId: row.incidentId, data: JSON.parse(row.data) });
     }
     if (this.store.dialect === 'sqlite' && rows.length === 1000) this.again = true;
+  }
+
+  private async skipAhead(): Promise<void> {
+    if (this.store.dialect === 'postgres') {
+      for (const id of this.pending.splice(0)) this.cursor = Math.max(this.cursor, id);
+      return;
+    }
+    const row = await this.store.db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+    this.cursor = Math.max(this.cursor, Number(row?.max ?? 0));
   }
 
   private async dispatch(e: Omit<LiveEvent, 'incident'>): Promise<void> {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { prepared } from '../../store/prepared.js';
 import type { TxContext } from '../context.js';
 
@@ -8,13 +7,12 @@ const insertOutbox = prepared((ex, row: { at: string; topic: string; incidentId:
 
 /**
  * Record that something happened, in the caller's transaction. The live stream reads these rows now;
- * the job runner of [oncall] will too. On PostgreSQL a NOTIFY carrying the row id is queued in the
- * same transaction, so every instance hears of it exactly when it commits.
+ * the job runner of [oncall] will too. On PostgreSQL the row ids are announced with a NOTIFY queued
+ * at the end of the same transaction (context.ts), so every instance hears of them exactly when it
+ * commits.
  */
 export async function recordOutbox(t: TxContext, topic: string, incidentId: string | null, data: unknown): Promise<void> {
   const { rows } = await insertOutbox(t.tx, { at: t.now, topic, incidentId, data: JSON.stringify(data ?? {}) });
-  if (t.store.dialect === 'postgres') {
-    await sql`select pg_notify(${t.store.channel}, ${String(rows[0]!.id)})`.execute(t.tx);
-  }
+  if (t.store.dialect === 'postgres') t.outboxIds.push(Number(rows[0]!.id));
   t.wroteOutbox = true;
 }
