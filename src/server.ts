@@ -56,9 +56,10 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
       pgSchema: opts.pgSchema,
       secret,
       publicUrl: config.publicUrl,
+      outbox: hub,
       inProcess: opts.ingestInProcess,
     });
-    const intake = new Intake({ clock, outbox: hub, executor, globalRateLimit: config.ingestGlobalRateLimit });
+    const intake = new Intake({ clock, executor, globalRateLimit: config.ingestGlobalRateLimit });
     const app = await createApp({
       store,
       clock,

@@ -65,7 +65,8 @@ export class WalSync {
       file = this.databaseFile;
       ino = fs.statSync(file).ino;
     }
-    if (this.fd === null || ino !== this.ino) {
+    // A replaced file can get the old inode number back; an unlinked one has no links left.
+    if (this.fd === null || ino !== this.ino || fs.fstatSync(this.fd).nlink === 0) {
       this.close();
       this.fd = fs.openSync(file, 'r');
       this.ino = ino;

@@ -1,18 +1,20 @@
 /**
- * The ingest batch worker (a worker thread): opens its own connection to the same database and runs
- * the batches the pipeline sends it, one at a time. See worker-executor.ts.
+ * The ingest worker (a worker thread): opens its own connection to the same database and runs group
+ * commit (group-commit.ts) for the jobs the server's thread hands it. See worker-executor.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../../store/db.js';
 import { WalSync } from '../../store/wal-sync.js';
-import { type BatchOutcome, type QueuedJob, runBatch } from './batch.js';
-import { type BatchWorkerData, type ToPipeline, type ToWorker, toWire } from './wire.js';
+import { GroupCommit } from './group-commit.js';
+import { type BatchWorkerData, type ToPipeline, type ToWorker, toWire, type WireOutcome } from './wire.js';
 
 const data = workerData as BatchWorkerData;
 const port = parentPort!;
-// On SQLite this connection commits without flushing the WAL; walSync flushes it before any answer.
-// The server's store checkpoints the WAL from its own thread (store/checkpointer.ts).
-const opened = openStore({
+const post = (m: ToPipeline) => port.postMessage(m);
+
+// On SQLite this connection commits without flushing the WAL; WalSync flushes it before any job
+// settles. The server's own store checkpoints the WAL from a thread of its own (store/checkpointer.ts).
+const store = await openStore({
   databaseUrl: data.databaseUrl,
   dataDir: data.dataDir,
   pgSchema: data.pgSchema,
@@ -20,56 +22,43 @@ const opened = openStore({
   sqliteDeferredSync: true,
   sqliteCheckpoints: 'elsewhere',
 });
-const walSync = opened.then((store) => (store.dialect === 'sqlite' ? new WalSync(store.sqliteFile!) : null));
-// Batches are applied strictly one after another; the next starts while this one's fsync runs.
-let queue: Promise<unknown> = opened;
+const walSync = store.dialect === 'sqlite' ? new WalSync(store.sqliteFile!) : null;
+const commits = new GroupCommit({
+  store,
+  secret: data.secret,
+  publicUrl: data.publicUrl,
+  durable: () => walSync?.sync() ?? Promise.resolve(),
+  outboxWritten: () => post({ type: 'outbox' }),
+});
 
-const post = (m: ToPipeline) => port.postMessage(m);
-
-function done(id: number, out: BatchOutcome): void {
-  post({
-    type: 'done',
-    id,
-    wroteOutbox: out.wroteOutbox,
-    outcomes: out.outcomes.map((o) => (o.ok ? o : { ok: false, error: toWire(o.error), retry: o.retry })),
-  });
-}
-
-async function apply(id: number, now: number, jobs: QueuedJob[]): Promise<void> {
-  let out: BatchOutcome;
-  try {
-    const store = await opened;
-    out = await runBatch({ store, secret: data.secret, publicUrl: data.publicUrl }, new Date(now), jobs);
-  } catch (error) {
-    post({ type: 'failed', id, error: toWire(error) });
-    return;
+// Jobs settle together (a batch at a time): their outcomes go back in one message per turn.
+let settled: { id: number; outcome: WireOutcome }[] = [];
+const report = (id: number, outcome: WireOutcome) => {
+  if (settled.length === 0) {
+    setImmediate(() => {
+      post({ type: 'settled', jobs: settled });
+      settled = [];
+    });
   }
-  post({ type: 'applied', id });
-  const sync = await walSync;
-  if (!sync) return done(id, out);
-  sync.sync().then(
-    () => done(id, out),
-    (error: unknown) => post({ type: 'failed', id, error: toWire(error) }),
-  );
-}
+  settled.push({ id, outcome });
+};
 
 port.on('message', (m: ToWorker) => {
-  if (m.type === 'run') {
-    queue = queue.then(
-      () => apply(m.id, m.now, m.jobs),
-      () => apply(m.id, m.now, m.jobs),
-    );
+  if (m.type === 'jobs') {
+    for (const { id, at, job } of m.jobs) {
+      commits.submit(job, at).then(
+        (result) => report(id, { ok: true, result }),
+        (error: unknown) => report(id, { ok: false, error: toWire(error) }),
+      );
+    }
     return;
   }
-  queue = queue
-    .catch(() => {})
-    .then(async () => {
-      const store = await opened;
-      // After the fsyncs still running, so every batch is answered before the port closes.
-      await (await walSync)?.sync().catch(() => {});
-      (await walSync)?.close();
-      await store.close();
-    })
-    .catch(() => {})
-    .finally(() => port.close());
+  void (async () => {
+    await commits.drained();
+    // Let the last outcomes go out before the port closes.
+    await new Promise((r) => setImmediate(r));
+    walSync?.close();
+    await store.close().catch(() => {});
+    port.close();
+  })();
 });

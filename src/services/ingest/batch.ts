@@ -5,7 +5,7 @@ import { applyJob } from './apply-job.js';
 import { BatchState } from './batch-state.js';
 import { type IngestJob, IntegrationKeyError, type JobResult } from './job.js';
 
-/** A job as the pipeline hands it over: with how often it already lost a race for an alert's key. */
+/** A job as group commit holds it: with how often it already lost a race for an alert's key. */
 export interface QueuedJob {
   job: IngestJob;
   attempts: number;

@@ -1,30 +1,38 @@
-import { type BatchDeps, type BatchOutcome, type QueuedJob, runBatch } from './batch.js';
+import type { OutboxListener } from '../context.js';
+import type { BatchDeps } from './batch.js';
+import { GroupCommit } from './group-commit.js';
+import type { IngestJob, JobResult } from './job.js';
 
 /**
- * Where a batch's transaction runs. In this thread, or in a worker thread (worker-executor.ts) that
- * keeps the database work — and SQLite's fsync, which blocks its thread — off the event loop that
- * reads and answers requests.
+ * Where jobs are applied: on this thread, or in a worker thread (worker-executor.ts) that keeps the
+ * database work — and SQLite's fsync, which blocks its thread — off the event loop that reads and
+ * answers requests. Either way a job settles once its transaction is durable.
  */
 export interface BatchExecutor {
-  /**
-   * Apply the jobs in one transaction. `applied` is called once the transaction is over (committed or
-   * not): the next batch may start, and sees this one's writes. The promise settles once the outcome
-   * is durable, which on SQLite can be later (store/wal-sync.ts).
-   */
-  run(now: Date, jobs: QueuedJob[], applied: () => void): Promise<BatchOutcome>;
+  /** `at`: when the job was received (ms since the epoch, the server's clock). */
+  submit(job: IngestJob, at: number): Promise<JobResult>;
+  /** Resolves when every submitted job has settled. */
+  drained(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** Group commit on this thread, on the server's own connection (SQLite at FULL, or PostgreSQL). */
 export class InProcessExecutor implements BatchExecutor {
-  constructor(private readonly deps: BatchDeps) {}
+  private readonly commits: GroupCommit;
 
-  async run(now: Date, jobs: QueuedJob[], applied: () => void): Promise<BatchOutcome> {
-    try {
-      return await runBatch(this.deps, now, jobs);
-    } finally {
-      applied();
-    }
+  constructor(deps: BatchDeps & { outbox: OutboxListener }) {
+    this.commits = new GroupCommit({ ...deps, durable: () => Promise.resolve(), outboxWritten: () => deps.outbox.committed() });
   }
 
-  async close(): Promise<void> {}
+  submit(job: IngestJob, at: number): Promise<JobResult> {
+    return this.commits.submit(job, at);
+  }
+
+  drained(): Promise<void> {
+    return this.commits.drained();
+  }
+
+  async close(): Promise<void> {
+    await this.commits.drained();
+  }
 }

@@ -1,5 +1,4 @@
-import type { QueuedJob } from './batch.js';
-import { IntegrationKeyError, type JobResult } from './job.js';
+import { type IngestJob, IntegrationKeyError, type JobResult } from './job.js';
 
 /** An error as it crosses from the batch worker to the pipeline (structured clone keeps no classes). */
 export type WireError =
@@ -36,11 +35,9 @@ export interface BatchWorkerData {
   publicUrl: string;
 }
 
-export type WireOutcome = { ok: true; result: JobResult } | { ok: false; error: WireError; retry: boolean };
+/** How a job settled, as the worker reports it. */
+export type WireOutcome = { ok: true; result: JobResult } | { ok: false; error: WireError };
 
-export type ToWorker = { type: 'run'; id: number; now: number; jobs: QueuedJob[] } | { type: 'close' };
+export type ToWorker = { type: 'jobs'; jobs: { id: number; at: number; job: IngestJob }[] } | { type: 'close' };
 
-export type ToPipeline =
-  | { type: 'applied'; id: number }
-  | { type: 'done'; id: number; outcomes: WireOutcome[]; wroteOutbox: boolean }
-  | { type: 'failed'; id: number; error: WireError };
+export type ToPipeline = { type: 'settled'; jobs: { id: number; outcome: WireOutcome }[] } | { type: 'outbox' };

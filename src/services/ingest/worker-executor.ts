@@ -1,92 +1,51 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../platform/worker.js';
-import type { BatchOutcome, QueuedJob } from './batch.js';
+import type { OutboxListener } from '../context.js';
 import type { BatchExecutor } from './executor.js';
+import type { IngestJob, JobResult } from './job.js';
 import { type BatchWorkerData, fromWire, type ToPipeline, type ToWorker } from './wire.js';
 
-interface InFlight {
-  applied: () => void;
-  resolve: (o: BatchOutcome) => void;
+interface Waiting {
+  resolve: (r: JobResult) => void;
   reject: (e: unknown) => void;
 }
 
 /**
- * Runs batches in a worker thread with its own database connection. The event loop that reads and
- * answers HTTP requests then only parses and validates; the SQL, the statement building and — on
- * SQLite — the fsync of every commit, which better-sqlite3 performs synchronously, happen on another
- * core. Started on the first batch, so a server that never ingests never starts it.
+ * Applies jobs in a worker thread (batch-worker.ts) with its own database connection, where group
+ * commit runs. The event loop that reads and answers HTTP requests then only parses and validates;
+ * the SQL, the statement building and — on SQLite — the fsync of every commit happen on another core,
+ * and the worker starts its next batch without waiting for this thread. Started on the first job, so
+ * a server that never ingests never starts it.
  */
 export class WorkerExecutor implements BatchExecutor {
   private worker: Worker | null = null;
-  private readonly inFlight = new Map<number, InFlight>();
+  private readonly waiting = new Map<number, Waiting>();
+  private outgoing: { id: number; at: number; job: IngestJob }[] = [];
   private nextId = 1;
+  private idle: (() => void)[] = [];
 
-  constructor(private readonly data: BatchWorkerData) {}
+  constructor(
+    private readonly data: BatchWorkerData,
+    private readonly outbox: OutboxListener,
+  ) {}
 
-  async run(now: Date, jobs: QueuedJob[], applied: () => void): Promise<BatchOutcome> {
-    try {
-      return await this.post(now, jobs, applied);
-    } catch (error) {
-      if (!(error instanceof CloneFailed)) throw error;
-    }
-    // A job the structured clone cannot copy (never one a parser made) fails alone.
-    const refused = new Map(jobs.flatMap((q) => cloneError(q)));
-    const out = await this.post(now, jobs.filter((q) => !refused.has(q)), applied);
-    const outcomes = out.outcomes.values();
-    return {
-      wroteOutbox: out.wroteOutbox,
-      outcomes: jobs.map((q) => (refused.has(q) ? { ok: false, error: refused.get(q), retry: false } : outcomes.next().value!)),
-    };
-  }
-
-  private post(now: Date, jobs: QueuedJob[], applied: () => void): Promise<BatchOutcome> {
-    if (jobs.length === 0) {
-      applied();
-      return Promise.resolve({ outcomes: [], wroteOutbox: false });
-    }
-    const worker = this.worker ?? this.start();
+  submit(job: IngestJob, at: number): Promise<JobResult> {
     const id = this.nextId++;
-    try {
-      worker.postMessage({ type: 'run', id, now: now.getTime(), jobs } satisfies ToWorker);
-    } catch (error) {
-      // Nothing was sent (the structured clone failed, or a getter threw while it copied).
-      throw new CloneFailed(error);
-    }
-    worker.ref();
-    return new Promise((resolve, reject) => this.inFlight.set(id, { applied, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      // The jobs of one event-loop turn go over in one message.
+      if (this.outgoing.length === 0) setImmediate(() => this.send());
+      this.outgoing.push({ id, at, job });
+    });
   }
 
-  private start(): Worker {
-    const worker = startWorker(import.meta.url, 'batch-worker', this.data);
-    worker.unref();
-    worker.on('message', (m: ToPipeline) => {
-      const f = this.inFlight.get(m.id);
-      if (!f) return;
-      f.applied();
-      if (m.type === 'applied') return;
-      this.inFlight.delete(m.id);
-      if (this.inFlight.size === 0) worker.unref();
-      if (m.type === 'failed') return f.reject(fromWire(m.error));
-      f.resolve({
-        wroteOutbox: m.wroteOutbox,
-        outcomes: m.outcomes.map((o) => (o.ok ? o : { ok: false, error: fromWire(o.error), retry: o.retry })),
-      });
-    });
-    const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const f of this.inFlight.values()) {
-        f.applied();
-        f.reject(error);
-      }
-      this.inFlight.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the ingest worker stopped (exit code ${code})`)));
-    this.worker = worker;
-    return worker;
+  drained(): Promise<void> {
+    if (this.waiting.size === 0) return Promise.resolve();
+    return new Promise((r) => this.idle.push(r));
   }
 
   async close(): Promise<void> {
+    await this.drained();
     const worker = this.worker;
     if (!worker) return;
     this.worker = null;
@@ -95,20 +54,60 @@ export class WorkerExecutor implements BatchExecutor {
     worker.postMessage({ type: 'close' } satisfies ToWorker);
     await exited;
   }
-}
 
-class CloneFailed extends Error {
-  constructor(cause: unknown) {
-    super('a job could not be copied to the ingest worker', { cause });
+  private send(): void {
+    const jobs = this.outgoing;
+    this.outgoing = [];
+    if (jobs.length === 0) return;
+    const worker = this.worker ?? this.start();
+    try {
+      worker.postMessage({ type: 'jobs', jobs } satisfies ToWorker);
+    } catch {
+      // A job the structured clone cannot copy (never one a parser made) fails alone; the rest go.
+      const copyable = jobs.filter(({ id, job }) => {
+        try {
+          structuredClone(job);
+          return true;
+        } catch (error) {
+          this.settle(id, (w) => w.reject(error));
+          return false;
+        }
+      });
+      if (copyable.length) worker.postMessage({ type: 'jobs', jobs: copyable } satisfies ToWorker);
+    }
+    if (this.waiting.size > 0) worker.ref();
   }
-}
 
-/** [job, why it cannot be copied], or nothing when it can. */
-function cloneError(q: QueuedJob): [QueuedJob, unknown][] {
-  try {
-    structuredClone(q);
-    return [];
-  } catch (error) {
-    return [[q, error]];
+  private settle(id: number, how: (w: Waiting) => void): void {
+    const w = this.waiting.get(id);
+    if (!w) return;
+    this.waiting.delete(id);
+    how(w);
+    if (this.waiting.size === 0) {
+      this.worker?.unref();
+      for (const r of this.idle.splice(0)) r();
+    }
+  }
+
+  private start(): Worker {
+    const worker = startWorker(import.meta.url, 'batch-worker', this.data);
+    worker.unref();
+    worker.on('message', (m: ToPipeline) => {
+      if (m.type === 'outbox') return this.outbox.committed();
+      for (const { id, outcome } of m.jobs) {
+        this.settle(id, (w) => (outcome.ok ? w.resolve(outcome.result) : w.reject(fromWire(outcome.error))));
+      }
+    });
+    // The worker died (a bug, or the database could not be opened): whatever it held fails, and the
+    // next job starts a new one. A job it had committed but not yet answered is stored; the sender's
+    // retry then deduplicates against it.
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const id of [...this.waiting.keys()]) this.settle(id, (w) => w.reject(error));
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the ingest worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
   }
 }
