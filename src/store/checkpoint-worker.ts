@@ -3,7 +3,7 @@
  * WAL frames into the database file with PASSIVE checkpoints, which never block writers or readers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadSqliteDriver } from './db.js';
+import { loadSqliteDriver } from './sqlite-driver.js';
 
 const { file, everyMs, restartFrames } = workerData as { file: string; everyMs: number; restartFrames: number };
 const Database = await loadSqliteDriver();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { type CheckpointRound, Checkpointer } from './checkpointer.js';
-import { loadSqliteDriver } from './db.js';
+import { loadSqliteDriver } from './sqlite-driver.js';
 
 async function walDatabase() {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'checkpointer-')), 'db.sqlite');
