@@ -23,7 +23,7 @@ export const CreateServiceBody = z
     description: z.string().max(5000).optional(),
     teamId: Id.optional().describe('Owner team'),
     tier: z.number().int().min(1, 'tier runs 1 to 4').max(4, 'tier runs 1 to 4').optional(),
-    escalationPolicyId: z.string().min(1).max(100).optional(),
+    escalationPolicyId: Id.optional().describe('The escalation policy that pages for this service'),
   })
   .meta({ id: 'CreateService' });
 
@@ -33,7 +33,7 @@ export const UpdateServiceBody = z
     description: z.string().max(5000).optional(),
     teamId: Id.nullable().optional(),
     tier: z.number().int().min(1).max(4).optional(),
-    escalationPolicyId: z.string().min(1).max(100).nullable().optional(),
+    escalationPolicyId: Id.nullable().optional().describe('null: page nobody for this service'),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'send at least one field to change' })
   .meta({ id: 'UpdateService' });

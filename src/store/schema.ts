@@ -1,3 +1,6 @@
+import type { JobTables } from './schema-jobs.js';
+import type { NotificationTables } from './schema-notifications.js';
+import type { OncallTables } from './schema-oncall.js';
 import type { Generated } from 'kysely';
 
 /**
@@ -309,7 +312,7 @@ export interface HeartbeatTable {
   updatedAt: string;
 }
 
-export interface Database {
+export interface Database extends JobTables, NotificationTables, OncallTables {
   setting: SettingTable;
   counter: CounterTable;
   team: TeamTable;

@@ -21,7 +21,11 @@ export type Permission =
   | 'user.manage'
   | 'team.manage'
   | 'settings.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'oncall.read'
+  | 'schedule.manage'
+  | 'override.manage'
+  | 'escalation.manage';
 
 const RANK: Record<Role, number> = { observer: 0, responder: 1, admin: 2, owner: 3 };
 
@@ -39,6 +43,10 @@ const MIN_ROLE: Record<Permission, Role> = {
   'team.manage': 'admin',
   'settings.manage': 'admin',
   'audit.read': 'admin',
+  'oncall.read': 'observer',
+  'schedule.manage': 'admin',
+  'override.manage': 'responder',
+  'escalation.manage': 'admin',
 };
 
 /** The scope a token needs for each permission. */
@@ -55,6 +63,10 @@ const SCOPE_FOR: Record<Permission, Scope> = {
   'team.manage': 'admin',
   'settings.manage': 'admin',
   'audit.read': 'admin',
+  'oncall.read': 'read',
+  'schedule.manage': 'admin',
+  'override.manage': 'write',
+  'escalation.manage': 'admin',
 };
 
 export function roleAtLeast(role: Role, min: Role): boolean {

@@ -4,6 +4,7 @@ import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { changeRoutes } from './changes.js';
 import { collaborationRoutes } from './collaboration.js';
+import { escalationPolicyRoutes } from './escalation-policies.js';
 import { eventRuleRoutes } from './event-rules.js';
 import { healthRoutes } from './health.js';
 import { incidentRoutes } from './incidents.js';
@@ -33,6 +34,7 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await changeRoutes(app, deps);
   await eventRuleRoutes(app, deps);
   await maintenanceWindowRoutes(app, deps);
+  await escalationPolicyRoutes(app, deps);
   await ingestPagerDutyRoutes(app, deps);
   await ingestOpsgenieRoutes(app, deps);
   await ingestWebhookRoutes(app, deps);

@@ -4,7 +4,7 @@ import { newId } from '../../platform/ids.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
-import { requireTeam } from '../shared/exists.js';
+import { requireEscalationPolicy, requireTeam } from '../shared/exists.js';
 import { parseInput } from '../shared/parse.js';
 import { type ServiceView, viewService } from './view.js';
 
@@ -13,6 +13,7 @@ export async function createService(ctx: ServiceContext, input: unknown): Promis
   const body = parseInput(CreateServiceBody, input);
   return inTransaction(ctx, async (t) => {
     if (body.teamId) await requireTeam(t.tx, 'teamId', body.teamId);
+    if (body.escalationPolicyId) await requireEscalationPolicy(t.tx, 'escalationPolicyId', body.escalationPolicyId);
     const taken = await t.tx.selectFrom('service').select('id').where('name', '=', body.name).executeTakeFirst();
     if (taken) throw conflict(`a service named "${body.name}" already exists (${taken.id}); choose another name`, { field: 'name' });
     const row = {

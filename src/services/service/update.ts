@@ -3,7 +3,7 @@ import { conflict } from '../../domain/errors.js';
 import { inTransaction, type ServiceContext } from '../context.js';
 import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
-import { requireTeam } from '../shared/exists.js';
+import { requireEscalationPolicy, requireTeam } from '../shared/exists.js';
 import { parseInput } from '../shared/parse.js';
 import { loadService } from './get.js';
 import { type ServiceView, viewService } from './view.js';
@@ -14,6 +14,7 @@ export async function updateService(ctx: ServiceContext, id: string, input: unkn
   return inTransaction(ctx, async (t) => {
     const before = await loadService(t.tx, id);
     if (body.teamId) await requireTeam(t.tx, 'teamId', body.teamId);
+    if (body.escalationPolicyId) await requireEscalationPolicy(t.tx, 'escalationPolicyId', body.escalationPolicyId);
     if (body.name && body.name !== before.name) {
       const taken = await t.tx.selectFrom('service').select('id').where('name', '=', body.name).executeTakeFirst();
       if (taken) throw conflict(`a service named "${body.name}" already exists (${taken.id}); choose another name`, { field: 'name' });

@@ -21,3 +21,8 @@ export async function requireTeam(ex: Executor, field: string, id: string): Prom
   const t = await ex.selectFrom('team').select('id').where('id', '=', id).executeTakeFirst();
   if (!t) throw validation(field, `no team with id ${id}`);
 }
+
+export async function requireEscalationPolicy(ex: Executor, field: string, id: string): Promise<void> {
+  const p = await ex.selectFrom('escalationPolicy').select('id').where('id', '=', id).executeTakeFirst();
+  if (!p) throw validation(field, `no escalation policy with id ${id}; create one with POST /api/v1/escalation-policies`);
+}

@@ -3,6 +3,7 @@ import type { Dialect } from '../db.js';
 import * as changeEvents from './2026-11-22-1500-change-events.js';
 import * as core from './2026-11-22-1300-core.js';
 import * as ingest from './2026-11-22-1700-ingest.js';
+import * as oncall from './2026-11-22-1920-oncall.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -16,4 +17,5 @@ export const migrations: Record<string, PortableMigration> = {
   '2026-11-22-1300-core': core,
   '2026-11-22-1500-change-events': changeEvents,
   '2026-11-22-1700-ingest': ingest,
+  '2026-11-22-1920-oncall': oncall,
 };
