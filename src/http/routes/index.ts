@@ -13,6 +13,7 @@ import { ingestPagerDutyRoutes } from './ingest-pagerduty.js';
 import { ingestWebhookRoutes } from './ingest-webhooks.js';
 import { liveRoutes } from './live.js';
 import { maintenanceWindowRoutes } from './maintenance-windows.js';
+import { notificationRuleRoutes } from './notification-rules.js';
 import { serviceRoutes } from './services.js';
 import { settingsRoutes } from './settings.js';
 import { teamsRoutes } from './teams.js';
@@ -35,6 +36,7 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await eventRuleRoutes(app, deps);
   await maintenanceWindowRoutes(app, deps);
   await escalationPolicyRoutes(app, deps);
+  await notificationRuleRoutes(app, deps);
   await ingestPagerDutyRoutes(app, deps);
   await ingestOpsgenieRoutes(app, deps);
   await ingestWebhookRoutes(app, deps);
