@@ -1,5 +1,9 @@
 import { canonicalTimeZone } from '../access/credentials.js';
 import type { FieldProblem } from '../errors.js';
+import { civil, DAY, daysIn, dayOf, isoDay, MINUTE, mod, parseDay, parseTime, resolveWall, wallOf, weekdayOf } from '../time/zone.js';
+
+/** Local date of an instant in a zone (YYYY-MM-DD): what `until` is compared with. */
+export { localDate } from '../time/zone.js';
 
 /**
  * Maintenance windows (SPEC §4.1): when paging is suppressed for chosen services. Pure: every
@@ -65,77 +69,10 @@ export interface WindowInput {
   recurrence?: (Omit<Recurrence, 'interval'> & { interval?: number }) | null;
 }
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 /** Longest single window (one-off or one occurrence). */
 export const MAX_WINDOW_MINUTES = 31 * 24 * 60;
 /** How far recurrences are followed: `until` at most this many days after the start. */
 const HORIZON_DAYS = 3660;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    const fields = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', ...fields });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** The wall-clock reading of an instant in `zone`, as ms on the UTC scale (Date.UTC of the reading). */
-function wallOf(zone: string, instant: number): number {
-  const f = formatter(zone);
-  const date = new Date(instant);
-  // "11/22/2026, 16:13:07": format() is three times faster than formatToParts(), which stays the fallback
-  const m = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/.exec(f.format(date));
-  const parts = m
-    ? m.slice(1).map(Number)
-    : (['month', 'day', 'year', 'hour', 'minute', 'second'] as const).map((type) => Number(f.formatToParts(date).find((p) => p.type === type)?.value));
-  const [mo, d, y, h, mi, sec] = parts as [number, number, number, number, number, number];
-  const ms = instant - Math.floor(instant / 1000) * 1000;
-  return Date.UTC(y, mo - 1, d, h % 24, mi, sec) + ms;
-}
-
-const offsetAt = (zone: string, instant: number) => wallOf(zone, instant) - instant;
-
-/**
- * The instant a wall-clock reading denotes (the rules in the header), and how far a skipped reading
- * was moved forward (0 when it exists). Assumes no two offset changes within a day of each other,
- * which holds for the IANA database's rules.
- */
-function resolveWall(zone: string, wall: number): { instant: number; shifted: number } {
-  const before = offsetAt(zone, wall - DAY);
-  const after = offsetAt(zone, wall + DAY);
-  if (before === after) return { instant: wall - before, shifted: 0 };
-  const valid = [wall - before, wall - after].filter((t) => wallOf(zone, t) === wall);
-  if (valid.length) return { instant: Math.min(...valid), shifted: 0 };
-  return { instant: wall - before, shifted: Math.max(0, after - before) };
-}
-
-// Civil dates as day numbers (days since 1970-01-01); Date is used only as a calendar here.
-const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY;
-const civil = (day: number) => {
-  const d = new Date(day * DAY);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
-};
-/** Monday = 0. */
-const weekdayOf = (day: number) => (new Date(day * DAY).getUTCDay() + 6) % 7;
-const mod = (a: number, n: number) => ((a % n) + n) % n;
-const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const isoDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
-
-function parseDay(s: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return null;
-  const day = dayOf(Number(m[1]), Number(m[2]), Number(m[3]));
-  return isoDay(day) === s ? day : null;
-}
-
-function parseTime(s: string): number | null {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(s);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
 
 interface Plan {
   zone: string;
@@ -317,9 +254,4 @@ function lastEnd(p: Plan): string | null {
   if (last === null) return null;
   const o = slotOn(p, last);
   return o.start >= p.startsAt ? new Date(o.end).toISOString() : null;
-}
-
-/** Local date of an instant in a zone (YYYY-MM-DD): what `until` is compared with. */
-export function localDate(zone: string, instant: string): string {
-  return isoDay(Math.floor(wallOf(zone, Date.parse(instant)) / DAY));
 }
