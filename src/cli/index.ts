@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerClientCommands } from './client-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
+import { registerOncallCommands } from './oncall-commands.js';
 
 /**
  * The `hikeshi` command: server commands plus a thin client of the HTTP API. Server code is imported
@@ -27,6 +28,7 @@ export function buildCli(): Command {
     });
   registerAuditCommands(program);
   registerClientCommands(program);
+  registerOncallCommands(program);
   return program;
 }
 
