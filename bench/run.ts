@@ -6,7 +6,9 @@
  *     ÷ a bare node:http server that parses and answers the same JSON.
  *  2. With BENCH_INCIDENTS (default 100,000) incidents stored: first page of the list, `status=open`,
  *     and a Japanese substring search `q=決済`, as latency multiples of GET /healthz.
- *  3. Alert ingestion (bench/ingest.ts, also `npm run bench:ingest` alone): PagerDuty events and
+ *  3. On-call (bench/oncall.ts): the job runner draining 10,000 due jobs ÷ bare UPDATE transactions,
+ *     and rendering a year of a 4-layer schedule with 200 overrides.
+ *  4. Alert ingestion (bench/ingest.ts, also `npm run bench:ingest` alone): PagerDuty events and
  *     Alertmanager batches against servers in child processes, on SQLite and PostgreSQL, ÷ bare node:http.
  *
  * Env: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 20), BENCH_INCIDENTS, DATABASE_URL.
@@ -20,6 +22,7 @@ import { systemClock } from '../src/platform/clock.js';
 import { loadConfig } from '../src/platform/config.js';
 import { buildServer } from '../src/server.js';
 import { runIngestBench } from './ingest.js';
+import { runOncallBench } from './oncall.js';
 import { load } from './load.js';
 import { seedIncidents } from './seed.js';
 
@@ -90,5 +93,6 @@ async function main() {
 }
 
 await main();
+await runOncallBench();
 // Ingestion runs its servers in child processes, after the in-process server above is closed.
 if (!(await runIngestBench()) && process.env.BENCH_STRICT === '1') process.exitCode = 1;

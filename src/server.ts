@@ -10,6 +10,9 @@ import { HeartbeatMonitor } from './services/ingest/heartbeat-monitor.js';
 import { Intake } from './services/ingest/intake.js';
 import { findIntegrationByKey } from './services/ingest/integration-actor.js';
 import { openExecutor } from './services/ingest/open-executor.js';
+import { JobRunner } from './jobs/index.js';
+import { createDeliveryDeps } from './notify/setup.js';
+import { escalationHandlers } from './services/escalation/handlers.js';
 import { startSmtpListener } from './smtp/listener.js';
 import { migrate, openStore, type Store } from './store/db.js';
 
@@ -21,6 +24,8 @@ export interface Server {
   /** Alert ingestion (rate limits, group-commit pipeline) and the heartbeat monitor (tests call sweep()). */
   intake: Intake;
   heartbeats: HeartbeatMonitor;
+  /** The durable job runner: escalation steps and notification deliveries (tests call tick(now)). */
+  jobs: JobRunner;
   /** The SMTP listener for email integrations (HIKESHI_INBOUND_SMTP_PORT; 0 picks a free port), or null. */
   smtp: { port: number } | null;
   /** Stop accepting, finish in-flight requests, end live streams, close the database. */
@@ -37,6 +42,8 @@ export interface ServerOptions {
   heartbeatSweepMs?: number;
   /** Run ingest batches on the server's own thread instead of a worker thread (tests of that path). */
   ingestInProcess?: boolean;
+  /** How often the job runner looks for due jobs (default 1 s); 0 turns the timer off (tests tick by hand). */
+  jobTickMs?: number;
 }
 
 /** Open the store, migrate, bootstrap the first owner and build the app (not yet listening). */
@@ -73,6 +80,23 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
       trustProxy: config.trustProxy,
       logStream: opts.logStream,
     });
+    const delivery = createDeliveryDeps(store.db, clock, {
+      publicUrl: config.publicUrl,
+      secret,
+      smtpUrl: config.smtpUrl,
+      smtpFrom: config.smtpFrom,
+      outboundAllow: config.outboundAllow,
+      telephony: config.telephony,
+    });
+    const jobs = new JobRunner({
+      store,
+      clock,
+      handlers: escalationHandlers({ store, secret, publicUrl: config.publicUrl, outbox: hub, delivery }),
+      onEvent: (e) => {
+        if (e.type === 'failed' || e.type === 'error') app.log.warn({ job: e.jobId, kind: e.kind, err: e.error }, `job ${e.type}`);
+      },
+    });
+    if (opts.jobTickMs !== 0) jobs.start(opts.jobTickMs ?? 1000);
     const heartbeats = new HeartbeatMonitor(store, clock, intake.pipeline, (err) => app.log.error({ err }, 'heartbeat sweep failed'));
     if (opts.heartbeatSweepMs !== 0) heartbeats.start(opts.heartbeatSweepMs);
     const smtp =
@@ -87,6 +111,8 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
             log: app.log.child({ module: 'smtp' }),
           }).catch(async (err: unknown) => {
             heartbeats.stop();
+            await jobs.stop();
+            delivery.close();
             await app.close();
             await hub.stop();
             throw err;
@@ -99,6 +125,7 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
       bootstrap,
       intake,
       heartbeats,
+      jobs,
       smtp: smtp && { port: smtp.port },
       close: async () => {
         if (closed) return;
@@ -106,6 +133,8 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
         await smtp?.close();
         heartbeats.stop();
         await app.close();
+        await jobs.stop();
+        delivery.close();
         await intake.pipeline.close();
         await hub.stop();
         await store.close();

@@ -71,11 +71,11 @@ describe(`incidents over HTTP (${dialectName})`, () => {
     const closed = await a.post(`/api/v1/incidents/${inc.id}/close`);
     assert.equal(closed.body.status, 'closed');
     const actions = (await timeline(inc.id)).map((e) => e.action);
-    assert.deepEqual(actions, ['incident.declared', 'incident.acknowledged', 'incident.resolved', 'incident.reopened', 'incident.resolved', 'incident.closed']);
+    assert.deepEqual(actions, ['incident.declared', 'escalation.none', 'incident.acknowledged', 'incident.resolved', 'incident.reopened', 'incident.resolved', 'incident.closed']);
     const entries = await timeline(inc.id);
-    assert.equal(entries[2].data.message, 'rolled back');
+    assert.equal(entries.find((e) => e.action === 'incident.resolved').data.message, 'rolled back');
     assert.ok(entries.every((e) => e.actor.type === 'token' && e.actor.name.includes('bootstrap')));
-    assert.ok(entries[1].at < entries[2].at);
+    assert.ok(entries[2].at < entries[3].at);
   });
 
   it('refuses illegal transitions with 409 CONFLICT and treats repeats as no-ops', async () => {
@@ -94,7 +94,7 @@ describe(`incidents over HTTP (${dialectName})`, () => {
     await a.post(`/api/v1/incidents/${inc.id}/close`);
     assert.equal((await a.post(`/api/v1/incidents/${inc.id}/reopen`)).status, 409);
     assert.equal((await a.post(`/api/v1/incidents/${inc.id}/decline`)).status, 409);
-    assert.deepEqual((await timeline(inc.id)).map((e) => e.action), ['incident.declared', 'incident.acknowledged', 'incident.resolved', 'incident.closed']);
+    assert.deepEqual((await timeline(inc.id)).map((e) => e.action), ['incident.declared', 'escalation.none', 'incident.acknowledged', 'incident.resolved', 'incident.closed']);
   });
 
   it('concurrent acknowledges and resolves make exactly one transition each (R10)', async () => {

@@ -61,7 +61,7 @@ describe(`ingest grouping, rules and maintenance (${dialectName})`, () => {
     assert.notEqual(z.incidentId, x.incidentId, 'eleven minutes after the incident opened');
     assert.equal((await a.get(`/api/v1/incidents/${x.incidentId}`)).body.alertCount, 2);
     const tl = (await a.get(`/api/v1/incidents/${x.incidentId}/timeline`)).body.items.map((e: { action: string }) => e.action);
-    assert.deepEqual(tl, ['incident.declared', 'alert.added']);
+    assert.deepEqual(tl, ['incident.declared', 'escalation.none', 'alert.added']);
   });
 
   it('content: same values of the chosen fields share an incident; a resolved incident never absorbs', async () => {

@@ -63,4 +63,17 @@ describe(`notification rules (${dialectName})`, () => {
     assert.equal(denied.status, 403);
     assert.equal((await owner.post(`/api/v1/users/${alice.id}/notification-rules`, { urgency: 'low', contactMethodId: method.id, delayMinutes: 5 })).status, 201);
   });
+
+  it('a webhook contact method shows its signing secret to its owner; other kinds have none', async () => {
+    const me = api(ts.server.app, alice.token);
+    const hook = await me.post(`/api/v1/users/${alice.id}/contact-methods`, { type: 'webhook', address: 'https://hooks.example.com/hikeshi' });
+    assert.equal(hook.status, 201, JSON.stringify(hook.body));
+    const secret = await me.get(`/api/v1/users/${alice.id}/contact-methods/${hook.body.id}/signing-secret`);
+    assert.equal(secret.status, 200);
+    assert.match(secret.body.secret, /^whsec_[A-Za-z0-9+/=]{20,}$/);
+    assert.equal((await me.get(`/api/v1/users/${alice.id}/contact-methods/${hook.body.id}/signing-secret`)).body.secret, secret.body.secret, 'stable');
+    const email = (await me.get(`/api/v1/users/${alice.id}/contact-methods`)).body.items.find((m: any) => m.type === 'email');
+    assert.equal((await me.get(`/api/v1/users/${alice.id}/contact-methods/${email.id}/signing-secret`)).status, 400);
+    assert.equal((await api(ts.server.app, bob.token).get(`/api/v1/users/${alice.id}/contact-methods/${hook.body.id}/signing-secret`)).status, 403);
+  });
 });

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { TwilioOptions } from '../notify/channels/telephony/twilio.js';
+import { type OutboundAllowList, parseOutboundAllow } from './http-out.js';
 
 /**
  * The one typed configuration object, parsed once at start from the environment (SPEC §3).
@@ -25,6 +27,10 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Events per second all integrations together may send (SPEC §4.1's global cap). */
   ingestGlobalRateLimit: number;
+  /** Private, loopback and link-local destinations outbound notifications may reach (SSRF allow-list). */
+  outboundAllow: OutboundAllowList;
+  /** A Twilio-compatible SMS and voice provider, when HIKESHI_SMS_ACCOUNT_SID is set. */
+  telephony: TwilioOptions | null;
 }
 
 const port = (name: string) =>
@@ -63,6 +69,11 @@ const schema = z.object({
     .regex(/^[1-9]\d{0,8}$/, 'HIKESHI_INGEST_RATE_LIMIT must be a whole number of events per second, at least 1')
     .transform(Number)
     .default(100_000),
+  HIKESHI_OUTBOUND_ALLOW: z.string().max(10_000).optional(),
+  HIKESHI_SMS_URL: z.url({ message: 'HIKESHI_SMS_URL must be the base URL of a Twilio-compatible API such as https://api.twilio.com' }).optional(),
+  HIKESHI_SMS_ACCOUNT_SID: z.string().min(1).max(200).optional(),
+  HIKESHI_SMS_AUTH_TOKEN: z.string().min(1).max(500).optional(),
+  HIKESHI_SMS_FROM: z.string().min(1).max(100).optional(),
   HIKESHI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HIKESHI_TRUST_PROXY: z
     .string()
@@ -114,5 +125,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.HIKESHI_LOG_LEVEL,
     trustProxy: parseTrustProxy(c.HIKESHI_TRUST_PROXY),
     ingestGlobalRateLimit: c.HIKESHI_INGEST_RATE_LIMIT,
+    outboundAllow: outboundAllowOf(c.HIKESHI_OUTBOUND_ALLOW),
+    telephony: telephonyOf(c),
   };
+}
+
+/** SMS and voice need an account, a token and a sender; a partial setting is refused, not ignored. */
+function telephonyOf(c: { HIKESHI_SMS_URL?: string; HIKESHI_SMS_ACCOUNT_SID?: string; HIKESHI_SMS_AUTH_TOKEN?: string; HIKESHI_SMS_FROM?: string }): TwilioOptions | null {
+  const set = [c.HIKESHI_SMS_ACCOUNT_SID, c.HIKESHI_SMS_AUTH_TOKEN, c.HIKESHI_SMS_FROM].filter((v) => v !== undefined).length;
+  if (set === 0) return null;
+  if (set < 3) throw new ConfigError(['HIKESHI_SMS_ACCOUNT_SID, HIKESHI_SMS_AUTH_TOKEN and HIKESHI_SMS_FROM: set all three to send SMS and voice calls, or none']);
+  return { baseUrl: c.HIKESHI_SMS_URL, accountSid: c.HIKESHI_SMS_ACCOUNT_SID!, authToken: c.HIKESHI_SMS_AUTH_TOKEN!, from: c.HIKESHI_SMS_FROM! };
+}
+
+function outboundAllowOf(value: string | undefined): OutboundAllowList {
+  try {
+    return parseOutboundAllow(value);
+  } catch (err) {
+    throw new ConfigError([(err as Error).message]);
+  }
 }

@@ -47,6 +47,8 @@ export async function startTestServer(
     shared?: { dataDir: string; schema: string | undefined };
     /** Run ingest batches on the test's own thread (the path an in-memory database takes). */
     ingestInProcess?: boolean;
+    /** Let the job runner tick on its own timer (default: off; tests call server.jobs.tick(now)). */
+    jobTickMs?: number;
   } = {},
 ): Promise<TestServer> {
   const shared = opts.sameDatabaseAs ? { dataDir: opts.sameDatabaseAs.config.dataDir, schema: opts.sameDatabaseAs.schema } : opts.shared;
@@ -68,7 +70,7 @@ export async function startTestServer(
       cb();
     },
   });
-  const server = await buildServer({ config, clock, pgSchema: schema, logStream: logStream ?? silent(), ingestInProcess: opts.ingestInProcess });
+  const server = await buildServer({ config, clock, pgSchema: schema, logStream: logStream ?? silent(), ingestInProcess: opts.ingestInProcess, jobTickMs: opts.jobTickMs ?? 0 });
   return {
     server,
     clock,

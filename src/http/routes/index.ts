@@ -15,6 +15,7 @@ import { liveRoutes } from './live.js';
 import { maintenanceWindowRoutes } from './maintenance-windows.js';
 import { notificationRuleRoutes } from './notification-rules.js';
 import { serviceRoutes } from './services.js';
+import { respondRoutes } from './respond.js';
 import { scheduleRoutes } from './schedules.js';
 import { settingsRoutes } from './settings.js';
 import { teamsRoutes } from './teams.js';
@@ -39,6 +40,7 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await escalationPolicyRoutes(app, deps);
   await notificationRuleRoutes(app, deps);
   await scheduleRoutes(app, deps);
+  await respondRoutes(app, deps);
   await ingestPagerDutyRoutes(app, deps);
   await ingestOpsgenieRoutes(app, deps);
   await ingestWebhookRoutes(app, deps);

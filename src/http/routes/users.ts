@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { errorResponses, IdParams, listOf, NoContent } from '../../contracts/common.js';
 import {
   ApiToken,
@@ -19,6 +20,7 @@ import { deleteContactMethod } from '../../services/user/delete-contact-method.j
 import { getUser } from '../../services/user/get.js';
 import { listUsers } from '../../services/user/list.js';
 import { listContactMethods } from '../../services/user/list-contact-methods.js';
+import { webhookSecret } from '../../services/user/webhook-secret.js';
 import { listTokens } from '../../services/user/list-tokens.js';
 import { getMe } from '../../services/user/me.js';
 import { revokeToken } from '../../services/user/revoke-token.js';
@@ -74,6 +76,15 @@ export async function usersRoutes(app: HttpApp, deps: AppDeps): Promise<void> {
   app.post('/api/v1/users/:id/contact-methods', {
     schema: { tags, summary: 'Add a contact method (address checked for its channel)', params: IdParams, body: CreateContactMethodBody, response: { 201: ContactMethod, ...errorResponses } },
     handler: async (req, reply) => reply.status(201).send(await addContactMethod(ctxOf(deps, req), req.params.id, req.body)),
+  });
+  app.get('/api/v1/users/:id/contact-methods/:contactMethodId/signing-secret', {
+    schema: {
+      tags,
+      summary: "A webhook contact method's Standard Webhooks signing secret (whsec_…), to verify webhook-signature",
+      params: ContactMethodParams,
+      response: { 200: z.object({ secret: z.string() }), ...errorResponses },
+    },
+    handler: (req) => webhookSecret(ctxOf(deps, req), req.params.id, req.params.contactMethodId),
   });
   app.delete('/api/v1/users/:id/contact-methods/:contactMethodId', {
     schema: { tags, summary: 'Remove a contact method', params: ContactMethodParams, response: { 204: NoContent, ...errorResponses } },

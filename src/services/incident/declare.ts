@@ -10,6 +10,7 @@ import { getPriorityMatrix } from '../settings/priority-matrix.js';
 import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
 import { requireServices, requireUser } from '../shared/exists.js';
+import { startEscalation } from '../escalation/start.js';
 import { recordOutbox } from '../shared/outbox.js';
 import { parseInput } from '../shared/parse.js';
 import { appendTimeline } from '../shared/timeline.js';
@@ -76,6 +77,7 @@ export async function declareIncident(ctx: ServiceContext, input: unknown): Prom
     const view = await viewIncident(tx, (await findIncidentRow(tx, id))!);
     await recordAudit(t, { action: 'incident.declared', targetType: 'incident', targetId: id, after: view });
     await recordOutbox(t, 'incident.declared', id, { incidentId: id });
+    await startEscalation(t, id, body.serviceId ?? null);
     return view;
   });
 }

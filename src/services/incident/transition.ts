@@ -8,6 +8,7 @@ import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
 import { recordOutbox } from '../shared/outbox.js';
 import { appendTimeline } from '../shared/timeline.js';
+import { followLifecycle } from '../escalation/follow.js';
 import { loadVisibleIncident } from './access.js';
 
 const PAST: Record<LifecycleAction, string> = {
@@ -75,6 +76,7 @@ export async function applyTransition(
     await appendTimeline(t, id, topic, { from, to: d.to, ...data });
     await recordAudit(t, { action: topic, targetType: 'incident', targetId: id, before: { status: from }, after: { status: d.to, ...data } });
     await recordOutbox(t, topic, id, { incidentId: id, from, to: d.to, ...data });
+    await followLifecycle(t, id, action, data);
     return { row: (await findIncidentRow(t.tx, id))!, changed: true };
   }
   throw conflict('the incident is changing too quickly; try again');

@@ -10,6 +10,7 @@ import { prepared } from '../../store/prepared.js';
 import { nextIncidentNumber } from '../../store/queries/incident.js';
 import type { IncidentTable } from '../../store/schema.js';
 import type { TxContext } from '../context.js';
+import { startEscalation } from '../escalation/start.js';
 import { recordOutbox } from '../shared/outbox.js';
 import { appendTimeline } from '../shared/timeline.js';
 import type { BatchState, RuleEffects } from './batch-state.js';
@@ -90,6 +91,7 @@ export async function openIncident(
     await appendTimeline(t, id, 'note.added', { body: note.body, html: renderMarkdown(note.body), ruleId: note.ruleId });
   }
   await recordOutbox(t, 'incident.declared', id, { incidentId: id, alertId: a.alertId, urgency: pagingUrgency(urgency) });
+  await startEscalation(t, id, a.serviceId);
   return id;
 }
 

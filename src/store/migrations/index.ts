@@ -3,6 +3,8 @@ import type { Dialect } from '../db.js';
 import * as changeEvents from './2026-11-22-1500-change-events.js';
 import * as core from './2026-11-22-1300-core.js';
 import * as ingest from './2026-11-22-1700-ingest.js';
+import * as jobs from './2026-11-22-1900-jobs.js';
+import * as notifications from './2026-11-22-1910-notifications.js';
 import * as oncall from './2026-11-22-1920-oncall.js';
 
 export interface PortableMigration {
@@ -17,5 +19,7 @@ export const migrations: Record<string, PortableMigration> = {
   '2026-11-22-1300-core': core,
   '2026-11-22-1500-change-events': changeEvents,
   '2026-11-22-1700-ingest': ingest,
+  '2026-11-22-1900-jobs': jobs,
+  '2026-11-22-1910-notifications': notifications,
   '2026-11-22-1920-oncall': oncall,
 };

@@ -1,0 +1,44 @@
+import { defineHandler, type JobHandler } from '../../jobs/index.js';
+import { attemptDelivery, type DeliveryDeps } from '../../notify/delivery/attempt.js';
+import type { Store } from '../../store/db.js';
+import { inTransaction, type OutboxListener, SYSTEM_ACTOR } from '../context.js';
+import { DELIVER_NOTIFICATION, ESCALATION_STEP } from './kinds.js';
+import { pageStep } from './page-step.js';
+
+export interface EscalationHandlerDeps {
+  store: Store;
+  secret: string;
+  publicUrl: string;
+  outbox: OutboxListener;
+  delivery: DeliveryDeps;
+}
+
+/**
+ * The job handlers of paging: an escalation step writes its pages (notifications, timeline, the next
+ * step) in the transaction that settles its job, so it happens once even if a runner dies mid-way;
+ * a delivery makes one attempt (notify/delivery/attempt.ts) and comes back at the retry time the
+ * attempt chose, with the same idempotency key.
+ */
+export function escalationHandlers(d: EscalationHandlerDeps): JobHandler<unknown>[] {
+  const step = defineHandler({
+    kind: ESCALATION_STEP,
+    run: async (job, ctx) => {
+      const service = { store: d.store, clock: { now: () => ctx.now }, actor: SYSTEM_ACTOR, requestId: null, secret: d.secret, publicUrl: d.publicUrl, outbox: d.outbox };
+      await inTransaction(service, async (t) => {
+        await ctx.settleIn(t.tx);
+        await pageStep(t, job.payload);
+      });
+    },
+  });
+  const deliver = defineHandler({
+    kind: DELIVER_NOTIFICATION,
+    // The attempt keeps its own count and gives up by its retry policy; the job just follows it.
+    maxAttempts: 1000,
+    run: async (job, ctx) => {
+      const r = await attemptDelivery(d.delivery, job.payload.notificationId, ctx.now);
+      if (r.status === 'pending') return ctx.retry({ at: new Date(r.retryAt), error: 'message' in r ? r.message : 'deferred' });
+      await ctx.complete();
+    },
+  });
+  return [step, deliver] as JobHandler<unknown>[];
+}
