@@ -82,6 +82,14 @@ describe(`escalation and paging (${dialectName})`, () => {
     assert.equal(mailsTo('bob@example.com', `INC-${incident.number}`).length, 1);
     const timeline = await actions(incident.id);
     assert.equal(timeline.filter((x: string) => x === 'escalation.level_paged').length, 2);
+    const sent = (await a.get(`/api/v1/incidents/${incident.id}/notifications`)).body.items;
+    assert.deepEqual(
+      sent.map((n: any) => [n.user.name, n.channel, n.status, n.attempts.map((x: any) => x.outcome)]),
+      [
+        ['Alice', 'email', 'delivered', ['delivered']],
+        ['Bob', 'email', 'delivered', ['delivered']],
+      ],
+    );
     assert.equal(timeline.filter((x: string) => x === 'notification.sent').length, 2);
   });
 

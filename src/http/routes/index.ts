@@ -14,6 +14,7 @@ import { ingestWebhookRoutes } from './ingest-webhooks.js';
 import { liveRoutes } from './live.js';
 import { maintenanceWindowRoutes } from './maintenance-windows.js';
 import { notificationRuleRoutes } from './notification-rules.js';
+import { notificationRoutes } from './notifications.js';
 import { serviceRoutes } from './services.js';
 import { respondRoutes } from './respond.js';
 import { scheduleRoutes } from './schedules.js';
@@ -39,6 +40,7 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await maintenanceWindowRoutes(app, deps);
   await escalationPolicyRoutes(app, deps);
   await notificationRuleRoutes(app, deps);
+  await notificationRoutes(app, deps);
   await scheduleRoutes(app, deps);
   await respondRoutes(app, deps);
   await ingestPagerDutyRoutes(app, deps);
