@@ -27,7 +27,7 @@ import type { MailTransport } from '../channels/email/transport.js';
 import type { TelephonyProvider } from '../channels/telephony/provider.js';
 import { CHANNELS, type ChannelRegistry, channelFor } from '../registry.js';
 import { toLocale } from '../render/i18n.js';
-import { type IncidentSummary, messageLinks, type Purpose, renderMessage } from '../render/message.js';
+import { type IncidentSummary, messageLinks, type Purpose, renderMessage, type ShiftFacts } from '../render/message.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './backoff.js';
 
 export interface DeliveryDeps {
@@ -202,6 +202,7 @@ async function send(deps: DeliveryDeps, c: Extract<Claim, { kind: 'send' }>): Pr
     purpose: n.purpose as Purpose,
     recipient: { id: c.recipient.id, name: c.recipient.name, locale: toLocale(c.recipient.locale), timeZone: c.recipient.timeZone },
     incident: c.incident,
+    shift: n.purpose === 'shift' ? ((JSON.parse(n.data) as { shift?: ShiftFacts }).shift ?? null) : null,
     createdAt: n.createdAt,
     links: messageLinks({
       publicUrl: deps.config.publicUrl,

@@ -14,6 +14,9 @@ export interface Strings {
   pageSubject: (p: { severity: string; ref: string; title: string }) => string;
   reminderSubject: (p: { severity: string; ref: string; title: string }) => string;
   testSubject: string;
+  shiftSubject: (p: { schedule: string; start: string }) => string;
+  shiftIntro: (p: { name: string; schedule: string; start: string; end: string }) => string;
+  speechShift: (p: { schedule: string; start: string }) => string;
   pageIntro: (name: string) => string;
   reminderIntro: (name: string) => string;
   testIntro: (name: string) => string;
@@ -55,6 +58,9 @@ const en: Strings = {
   pageSubject: (p) => `[${p.severity}] ${p.ref}: ${p.title}`,
   reminderSubject: (p) => `Reminder: [${p.severity}] ${p.ref}: ${p.title}`,
   testSubject: 'Test notification from Hikeshi',
+  shiftSubject: (p) => `On call from ${p.start}: ${p.schedule}`,
+  shiftIntro: (p) => `${p.name}, you are on call for ${p.schedule} from ${p.start} until ${p.end}.`,
+  speechShift: (p) => `This is Hikeshi. You are on call for ${p.schedule} from ${p.start}.`,
   pageIntro: (name) => `${name}, you are being paged for this incident.`,
   reminderIntro: (name) => `${name}, this incident is still open.`,
   testIntro: (name) => `${name}, this is a test notification.`,
@@ -99,6 +105,9 @@ const ja: Strings = {
   pageSubject: (p) => `[${p.severity}] ${p.ref}: ${p.title}`,
   reminderSubject: (p) => `【リマインド】[${p.severity}] ${p.ref}: ${p.title}`,
   testSubject: 'Hikeshi からのテスト通知',
+  shiftSubject: (p) => `【オンコール予定】${p.start} から：${p.schedule}`,
+  shiftIntro: (p) => `${p.name} さん、${p.start} から ${p.end} まで ${p.schedule} のオンコール担当です。`,
+  speechShift: (p) => `Hikeshi です。${p.start} から ${p.schedule} のオンコール担当です。`,
   pageIntro: (name) => `${name} さん、このインシデントの対応依頼（呼び出し）です。`,
   reminderIntro: (name) => `${name} さん、このインシデントはまだ解決していません。`,
   testIntro: (name) => `${name} さん、これはテスト通知です。`,

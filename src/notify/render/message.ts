@@ -7,7 +7,7 @@ import { STRINGS, type Locale } from './i18n.js';
 import { type LinkAction, respondUrl, signLink } from './links.js';
 import { formatInstant, usableZone } from './time.js';
 
-export const PURPOSES = ['page', 'test', 'reminder'] as const;
+export const PURPOSES = ['page', 'test', 'reminder', 'shift'] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
 export interface IncidentSummary {
@@ -29,6 +29,13 @@ export interface Recipient {
   timeZone: string;
 }
 
+/** A pre-shift reminder: which schedule, from when until when (ISO instants). */
+export interface ShiftFacts {
+  scheduleName: string;
+  start: string;
+  end: string;
+}
+
 export interface MessageLinks {
   incident: string | null;
   acknowledge: string | null;
@@ -42,6 +49,8 @@ export interface MessageInput {
   purpose: Purpose;
   recipient: Recipient;
   incident: IncidentSummary | null;
+  /** For `shift`: the on-call period it announces. */
+  shift?: ShiftFacts | null;
   /** When the notification was created: stable across attempts (the webhook body carries it). */
   createdAt: string;
   links: MessageLinks;
@@ -107,6 +116,26 @@ export function renderMessage(input: MessageInput): RenderedMessage {
   const s = STRINGS[locale];
   const inc = input.incident;
   const footer = s.footer;
+  if (!inc && input.purpose === 'shift' && input.shift) {
+    const facts = { schedule: input.shift.scheduleName, start: formatInstant(input.shift.start, zone, locale), end: formatInstant(input.shift.end, zone, locale) };
+    const subject = s.shiftSubject(facts);
+    return {
+      input,
+      locale,
+      timeZone: zone,
+      ref: null,
+      subject,
+      headline: subject,
+      intro: s.shiftIntro({ ...facts, name: input.recipient.name }),
+      summary: `${facts.start} – ${facts.end}`,
+      fields: [],
+      actions: [],
+      expiryNote: null,
+      footer,
+      speech: s.speechShift(facts),
+      tone: 'warning',
+    };
+  }
   if (!inc) {
     return {
       input,

@@ -4,6 +4,8 @@ import type { Store } from '../../store/db.js';
 import { inTransaction, type OutboxListener, SYSTEM_ACTOR } from '../context.js';
 import { DELIVER_NOTIFICATION, ESCALATION_STEP } from './kinds.js';
 import { pageStep } from './page-step.js';
+import { SHIFT_REMINDERS } from '../reminders/kinds.js';
+import { scanShiftReminders } from '../reminders/scan.js';
 
 export interface EscalationHandlerDeps {
   store: Store;
@@ -40,5 +42,15 @@ export function escalationHandlers(d: EscalationHandlerDeps): JobHandler<unknown
       await ctx.complete();
     },
   });
-  return [step, deliver] as JobHandler<unknown>[];
+  const reminders = defineHandler({
+    kind: SHIFT_REMINDERS,
+    run: async (_job, ctx) => {
+      const service = { store: d.store, clock: { now: () => ctx.now }, actor: SYSTEM_ACTOR, requestId: null, secret: d.secret, publicUrl: d.publicUrl, outbox: d.outbox };
+      await inTransaction(service, async (t) => {
+        await ctx.settleIn(t.tx);
+        await scanShiftReminders(t);
+      });
+    },
+  });
+  return [step, deliver, reminders] as JobHandler<unknown>[];
 }
