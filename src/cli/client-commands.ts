@@ -1,38 +1,17 @@
 import type { Command } from 'commander';
-import { ApiClient, clientOptions } from './client.js';
-import { CliError, EXIT_FAILURE } from './exit-codes.js';
 import { type IncidentDto, type Page, resolveIncidentId } from './incident-ref.js';
 import { oneLine, renderTable } from './output.js';
+import { run, show } from './run.js';
 
 /**
  * Client commands: `hikeshi incident list|declare|ack|resolve|note`. A thin client of the HTTP API
  * (it never touches the database): every rule is the server's, and API errors become exit codes
  * through cli/exit-codes.ts.
  */
-interface Run {
-  client: ApiClient;
-  json: boolean;
-  out(text: string): void;
-}
 
-async function run(cmd: Command, fn: (r: Run) => Promise<void>): Promise<void> {
-  const globals = cmd.optsWithGlobals<{ url?: string; token?: string; json?: boolean }>();
-  try {
-    const client = new ApiClient(clientOptions(globals, process.env));
-    await fn({ client, json: globals.json === true, out: (t) => process.stdout.write(t) });
-  } catch (err) {
-    const e = err instanceof CliError ? err : new CliError('INTERNAL', err instanceof Error ? err.message : String(err));
-    process.stderr.write(`${e.describe()}\n`);
-    process.exitCode = e.exitCode || EXIT_FAILURE;
-  }
-}
 
 const row = (i: IncidentDto) => [i.reference, i.status, i.severity, i.priority, oneLine(i.title)];
 
-/** Print the answer: raw JSON with --json, otherwise the readable form. */
-function show<T>(r: Run, value: T, readable: (v: T) => string): void {
-  r.out(r.json ? `${JSON.stringify(value, null, 2)}\n` : readable(value));
-}
 
 /** Numbers stay numbers; anything else goes to the API as typed so its 400 explains the problem. */
 const level = (v: string | undefined) => (v === undefined ? undefined : /^\d+$/.test(v) ? Number(v) : v);

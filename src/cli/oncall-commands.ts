@@ -1,35 +1,16 @@
 import type { Command } from 'commander';
-import { ApiClient, clientOptions } from './client.js';
-import { CliError, EXIT_FAILURE } from './exit-codes.js';
+import type { ApiClient } from './client.js';
+import { CliError } from './exit-codes.js';
 import { oneLine, renderTable } from './output.js';
+import { run, show } from './run.js';
 
 /**
  * `hikeshi oncall` and `hikeshi schedule render`: a thin client of the schedules API (it never touches
  * the database, and the schedule maths is the server's). Times are shown with their date and zone,
  * because a shift list crosses midnights and DST changes.
  */
-interface Run {
-  client: ApiClient;
-  json: boolean;
-  out(text: string): void;
-}
 
-async function run(cmd: Command, fn: (r: Run) => Promise<void>): Promise<void> {
-  const globals = cmd.optsWithGlobals<{ url?: string; token?: string; json?: boolean }>();
-  try {
-    const client = new ApiClient(clientOptions(globals, process.env));
-    await fn({ client, json: globals.json === true, out: (t) => process.stdout.write(t) });
-  } catch (err) {
-    const e = err instanceof CliError ? err : new CliError('INTERNAL', err instanceof Error ? err.message : String(err));
-    process.stderr.write(`${e.describe()}\n`);
-    process.exitCode = e.exitCode || EXIT_FAILURE;
-  }
-}
 
-/** Print the answer: raw JSON with --json, otherwise the readable form. */
-function show<T>(r: Run, value: T, readable: (v: T) => string): void {
-  r.out(r.json ? `${JSON.stringify(value, null, 2)}\n` : readable(value));
-}
 
 interface UserRef {
   id: string;

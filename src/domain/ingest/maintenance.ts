@@ -1,9 +1,7 @@
 import { canonicalTimeZone } from '../access/credentials.js';
 import type { FieldProblem } from '../errors.js';
-import { civil, DAY, daysIn, dayOf, isoDay, MINUTE, mod, parseDay, parseTime, resolveWall, wallOf, weekdayOf } from '../time/zone.js';
-
-/** Local date of an instant in a zone (YYYY-MM-DD): what `until` is compared with. */
-export { localDate } from '../time/zone.js';
+import { WEEKDAYS, type Weekday } from '../time/weekdays.js';
+import { civil, DAY, dayOf, daysIn, isoDay, MINUTE, mod, parseDay, parseTime, resolveWall, wallOf, weekdayOf } from '../time/zone.js';
 
 /**
  * Maintenance windows (SPEC §4.1): when paging is suppressed for chosen services. Pure: every
@@ -27,8 +25,10 @@ export { localDate } from '../time/zone.js';
  *   picks the one ending last). An occurrence that started before an instant and still runs
  *   (crossing midnight, crossing its day) covers that instant.
  */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday } from '../time/weekdays.js';
+/** Local date of an instant in a zone (YYYY-MM-DD): what `until` is compared with. */
+export { localDate } from '../time/zone.js';
+
 export const FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 

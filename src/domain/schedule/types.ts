@@ -63,8 +63,9 @@
  * not merged.
  */
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import type { Weekday } from '../time/weekdays.js';
+
+export { WEEKDAYS, type Weekday } from '../time/weekdays.js';
 
 export const ROTATION_UNITS = ['hour', 'day', 'week'] as const;
 export type RotationUnit = (typeof ROTATION_UNITS)[number];
