@@ -176,4 +176,41 @@ describe(`escalation and paging (${dialectName})`, () => {
     assert.equal(paged.data.level, 2);
     assert.deepEqual(paged.data.users.map((u: any) => [u.name, u.via.type, u.via.scheduleName]), [['Alice', 'schedule', 'tokyo']]);
   });
+
+  it('an acknowledgement that times out triggers the incident again and re-pages its level once', async () => {
+    const policy = await a.post('/api/v1/escalation-policies', {
+      name: 'with ack timeout',
+      ackTimeoutMinutes: 60,
+      levels: [{ delayMinutes: 10, targets: [{ type: 'user', id: alice.id }] }],
+    });
+    assert.equal(policy.status, 201, JSON.stringify(policy.body));
+    assert.equal(policy.body.ackTimeoutMinutes, 60);
+    const svc = await a.post('/api/v1/services', { name: 'billing', escalationPolicyId: policy.body.id });
+    const key3 = (await a.post(`/api/v1/services/${svc.body.id}/integrations`, { type: 'pagerduty', name: 'pd' })).body.key;
+    await a.post('/v2/enqueue', { routing_key: key3, event_action: 'trigger', dedup_key: 'ack', payload: { summary: 'billing slow', source: 'b1', severity: 'critical' } });
+    const incident = (await a.get('/api/v1/incidents?status=triggered')).body.items.find((i: any) => i.title === 'billing slow');
+    await drain();
+    await smtp.waitFor(smtp.messages.length);
+    assert.equal(mailsTo('alice@example.com', `INC-${incident.number}`).length, 1);
+    assert.equal((await api(ts.server.app, alice.token).post(`/api/v1/incidents/${incident.id}/acknowledge`)).status, 200);
+
+    ts.clock.advance(59 * MINUTE);
+    await drain();
+    assert.equal((await a.get(`/api/v1/incidents/${incident.id}`)).body.status, 'acknowledged');
+    ts.clock.advance(1 * MINUTE);
+    await drain();
+    const sent = smtp.messages.length;
+    await smtp.waitFor(sent);
+    assert.equal((await a.get(`/api/v1/incidents/${incident.id}`)).body.status, 'triggered', 'the acknowledgement timed out');
+    for (let i = 0; i < 20 && mailsTo('alice@example.com', `INC-${incident.number}`).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(mailsTo('alice@example.com', `INC-${incident.number}`).length, 2, 're-paged once');
+    const escalated = (await a.get(`/api/v1/incidents/${incident.id}/timeline`)).body.items.find((e: any) => e.action === 'incident.escalated');
+    assert.equal(escalated.data.reason, 'the acknowledgement timed out');
+
+    // Resolved before another timeout: nothing more.
+    assert.equal((await a.post(`/api/v1/incidents/${incident.id}/resolve`)).status, 200);
+    ts.clock.advance(180 * MINUTE);
+    await drain();
+    assert.equal(mailsTo('alice@example.com', `INC-${incident.number}`).length, 2);
+  });
 });

@@ -26,6 +26,13 @@ const Repeat = z
   .min(0, 'repeat must be between 0 and 9')
   .max(MAX_REPEAT, `repeat must be between 0 and ${MAX_REPEAT}`)
   .describe('How many more times the whole policy runs after the first pass');
+const AckTimeout = z
+  .number()
+  .int()
+  .min(1, 'ackTimeoutMinutes must be at least 1')
+  .max(MAX_DELAY_MINUTES, `ackTimeoutMinutes must be at most ${MAX_DELAY_MINUTES} (a week)`)
+  .nullable()
+  .describe('An acknowledged incident not resolved within this many minutes is triggered again and its level re-paged; null: never');
 const Levels = z
   .array(EscalationLevel)
   .min(1, 'a policy needs at least one level; level 1 is paged at once')
@@ -43,6 +50,7 @@ export const EscalationPolicy = z
         targets: z.array(z.object({ type: z.enum(TARGET_TYPES), id: z.string(), name: z.string().nullable().describe('null when the target no longer exists') })),
       }),
     ),
+    ackTimeoutMinutes: z.number().int().nullable(),
     serviceIds: z.array(z.string()).describe('Services that page through this policy'),
     createdAt: Instant,
     updatedAt: Instant,
@@ -54,6 +62,7 @@ export const CreateEscalationPolicyBody = z.strictObject({
   description: z.string().max(10_000).optional(),
   repeat: Repeat.default(0),
   levels: Levels,
+  ackTimeoutMinutes: AckTimeout.optional(),
 });
 
 export const UpdateEscalationPolicyBody = z.strictObject({
@@ -61,4 +70,5 @@ export const UpdateEscalationPolicyBody = z.strictObject({
   description: z.string().max(10_000).optional(),
   repeat: Repeat.optional(),
   levels: Levels.optional(),
+  ackTimeoutMinutes: AckTimeout.optional(),
 });

@@ -46,6 +46,8 @@ export interface EscalationPolicyTable {
   repeat: number;
   /** JSON: [{ delayMinutes, targets: [{ type: 'user' | 'schedule', id }] }]. */
   levels: string;
+  /** An acknowledged incident not resolved within this many minutes is paged again; null: never. */
+  ackTimeoutMinutes: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -21,6 +21,8 @@ export interface EscalationLevel {
 export interface PolicyShape {
   repeat: number;
   levels: EscalationLevel[];
+  /** Acknowledged but not resolved after this many minutes: the incident is triggered and its level paged again. */
+  ackTimeoutMinutes?: number | null;
 }
 
 export const MAX_LEVELS = 20;

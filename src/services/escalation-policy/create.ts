@@ -18,6 +18,7 @@ export async function createEscalationPolicy(ctx: ServiceContext, input: unknown
       description: body.description ?? '',
       repeat: body.repeat,
       levels: JSON.stringify(body.levels),
+      ackTimeoutMinutes: body.ackTimeoutMinutes ?? null,
       createdAt: t.now,
       updatedAt: t.now,
     };

@@ -23,11 +23,12 @@ export async function updateEscalationPolicy(ctx: ServiceContext, id: string, in
       ...(body.description !== undefined ? { description: body.description } : {}),
       ...(body.repeat !== undefined ? { repeat: body.repeat } : {}),
       ...(body.levels ? { levels: JSON.stringify(body.levels) } : {}),
+      ...(body.ackTimeoutMinutes !== undefined ? { ackTimeoutMinutes: body.ackTimeoutMinutes } : {}),
       updatedAt: t.now,
     };
     await t.tx
       .updateTable('escalationPolicy')
-      .set({ name: after.name, description: after.description, repeat: after.repeat, levels: after.levels, updatedAt: t.now })
+      .set({ name: after.name, description: after.description, repeat: after.repeat, levels: after.levels, ackTimeoutMinutes: after.ackTimeoutMinutes, updatedAt: t.now })
       .where('id', '=', id)
       .execute();
     const [beforeView, afterView] = await viewPolicies(t.tx, [before, after]);

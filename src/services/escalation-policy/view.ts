@@ -7,14 +7,15 @@ export interface EscalationPolicyView {
   name: string;
   description: string;
   repeat: number;
+  ackTimeoutMinutes: number | null;
   levels: { delayMinutes: number; targets: { type: 'user' | 'schedule'; id: string; name: string | null }[] }[];
   serviceIds: string[];
   createdAt: string;
   updatedAt: string;
 }
 
-export function policyShape(row: Pick<EscalationPolicyTable, 'repeat' | 'levels'>): PolicyShape {
-  return { repeat: row.repeat, levels: JSON.parse(row.levels) as EscalationLevel[] };
+export function policyShape(row: Pick<EscalationPolicyTable, 'repeat' | 'levels' | 'ackTimeoutMinutes'>): PolicyShape {
+  return { repeat: row.repeat, levels: JSON.parse(row.levels) as EscalationLevel[], ackTimeoutMinutes: row.ackTimeoutMinutes };
 }
 
 /** Rows → views, with each target's current name and the services that use each policy (three queries). */
@@ -42,6 +43,7 @@ export async function viewPolicies(ex: Executor, rows: EscalationPolicyTable[]):
     name: r.name,
     description: r.description,
     repeat: r.repeat,
+    ackTimeoutMinutes: r.ackTimeoutMinutes,
     levels: shapes[i]!.levels.map((l) => ({
       delayMinutes: l.delayMinutes,
       targets: l.targets.map((t) => ({ type: t.type, id: t.id, name: names.get(`${t.type}:${t.id}`) ?? null })),

@@ -1,14 +1,15 @@
 import type { LifecycleAction } from '../../domain/incident/lifecycle.js';
 import { nextStep, type PolicyShape } from '../../domain/escalation/policy.js';
-import { cancelJobs } from '../../jobs/schedule.js';
+import { cancelJobs, scheduleJob } from '../../jobs/schedule.js';
 import { cancelNotifications } from '../../notify/delivery/create.js';
 import type { TxContext } from '../context.js';
 import { appendTimeline } from '../shared/timeline.js';
+import { ACK_TIMEOUT } from './kinds.js';
 import { scheduleStep } from './start.js';
 
 /**
  * The escalation follows the incident's lifecycle, in the transaction of the transition (SPEC §4.4):
- * acknowledge stops further escalation, resolve (close, decline, merge) stops everything — pending
+ * acknowledge stops further escalation (until the policy's acknowledgement timeout, if it has one), resolve (close, decline, merge) stops everything — pending
  * steps and notifications not yet sent; escalate pages the next level (or the chosen one: reassign) at
  * once; reopen starts again at level 1. Each change bumps the escalation's generation, so a step job
  * scheduled before it finds itself stale even if it was already running.
@@ -28,7 +29,12 @@ export async function followLifecycle(t: TxContext, incidentId: string, action: 
   switch (action) {
     case 'acknowledge':
       await stopPending();
-      return set('acknowledged');
+      await set('acknowledged');
+      if (policy.ackTimeoutMinutes) {
+        const dueAt = new Date(Date.parse(t.now) + policy.ackTimeoutMinutes * 60_000).toISOString();
+        await scheduleJob(t.tx, { kind: ACK_TIMEOUT, key: `incident:${incidentId}:ack-timeout:${generation}`, payload: { incidentId, generation }, dueAt, now: t.now });
+      }
+      return;
     case 'resolve':
     case 'close':
     case 'decline':

@@ -2,7 +2,8 @@ import { defineHandler, type JobHandler } from '../../jobs/index.js';
 import { attemptDelivery, type DeliveryDeps } from '../../notify/delivery/attempt.js';
 import type { Store } from '../../store/db.js';
 import { inTransaction, type OutboxListener, SYSTEM_ACTOR } from '../context.js';
-import { DELIVER_NOTIFICATION, ESCALATION_STEP } from './kinds.js';
+import { ackTimedOut } from './ack-timeout.js';
+import { ACK_TIMEOUT, DELIVER_NOTIFICATION, ESCALATION_STEP } from './kinds.js';
 import { pageStep } from './page-step.js';
 import { SHIFT_REMINDERS } from '../reminders/kinds.js';
 import { scanShiftReminders } from '../reminders/scan.js';
@@ -22,11 +23,12 @@ export interface EscalationHandlerDeps {
  * attempt chose, with the same idempotency key.
  */
 export function escalationHandlers(d: EscalationHandlerDeps): JobHandler<unknown>[] {
+  /** The system acting at the job's instant. */
+  const at = (now: Date) => ({ store: d.store, clock: { now: () => now }, actor: SYSTEM_ACTOR, requestId: null, secret: d.secret, publicUrl: d.publicUrl, outbox: d.outbox });
   const step = defineHandler({
     kind: ESCALATION_STEP,
     run: async (job, ctx) => {
-      const service = { store: d.store, clock: { now: () => ctx.now }, actor: SYSTEM_ACTOR, requestId: null, secret: d.secret, publicUrl: d.publicUrl, outbox: d.outbox };
-      await inTransaction(service, async (t) => {
+      await inTransaction(at(ctx.now), async (t) => {
         await ctx.settleIn(t.tx);
         await pageStep(t, job.payload);
       });
@@ -45,12 +47,20 @@ export function escalationHandlers(d: EscalationHandlerDeps): JobHandler<unknown
   const reminders = defineHandler({
     kind: SHIFT_REMINDERS,
     run: async (_job, ctx) => {
-      const service = { store: d.store, clock: { now: () => ctx.now }, actor: SYSTEM_ACTOR, requestId: null, secret: d.secret, publicUrl: d.publicUrl, outbox: d.outbox };
-      await inTransaction(service, async (t) => {
+      await inTransaction(at(ctx.now), async (t) => {
         await ctx.settleIn(t.tx);
         await scanShiftReminders(t);
       });
     },
   });
-  return [step, deliver, reminders] as JobHandler<unknown>[];
+  const ackTimeout = defineHandler({
+    kind: ACK_TIMEOUT,
+    run: async (job, ctx) => {
+      await inTransaction(at(ctx.now), async (t) => {
+        await ctx.settleIn(t.tx);
+        await ackTimedOut(t, job.payload);
+      });
+    },
+  });
+  return [step, deliver, reminders, ackTimeout] as JobHandler<unknown>[];
 }

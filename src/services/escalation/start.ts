@@ -13,7 +13,7 @@ import { ESCALATION_STEP, stepKey } from './kinds.js';
 export async function startEscalation(t: TxContext, incidentId: string, serviceId: string | null): Promise<void> {
   const service = serviceId ? await t.tx.selectFrom('service').select(['escalationPolicyId']).where('id', '=', serviceId).executeTakeFirst() : undefined;
   const policyRow = service?.escalationPolicyId
-    ? await t.tx.selectFrom('escalationPolicy').select(['id', 'name', 'repeat', 'levels']).where('id', '=', service.escalationPolicyId).executeTakeFirst()
+    ? await t.tx.selectFrom('escalationPolicy').select(['id', 'name', 'repeat', 'levels', 'ackTimeoutMinutes']).where('id', '=', service.escalationPolicyId).executeTakeFirst()
     : undefined;
   if (!policyRow) {
     // Worth saying only when a service exists and pages nobody; an incident without one is a choice.

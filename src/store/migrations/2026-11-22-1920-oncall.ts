@@ -52,6 +52,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('repeat', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('levels', 'text', (c) => c.notNull())
+    .addColumn('ack_timeout_minutes', 'integer')
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
