@@ -7,7 +7,8 @@ import { type DeliveryDeps, attemptDelivery } from '../src/notify/delivery/attem
 import { cancelNotifications, createNotifications } from '../src/notify/delivery/create.js';
 import { newNotificationKey, notificationKey } from '../src/notify/delivery/keys.js';
 import { verifyLink } from '../src/notify/render/links.js';
-import { createHttpOut, parseOutboundAllow } from '../src/platform/http-out.js';
+import { createHttpOut } from '../src/platform/http-out.js';
+import { parseOutboundAllow } from '../src/platform/outbound-guard.js';
 import { type Api, api } from './helpers/api.js';
 import { type HttpSink, startHttpSink } from './helpers/http-sink.js';
 import { dialectName, startTestServer, type TestServer } from './helpers/server.js';

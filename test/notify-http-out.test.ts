@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type OutboundOptions, parseOutboundAllow, sendOutbound } from '../src/platform/http-out.js';
+import { type OutboundOptions, sendOutbound } from '../src/platform/http-out.js';
+import { parseOutboundAllow } from '../src/platform/outbound-guard.js';
 import { type HttpSink, startHttpSink } from './helpers/http-sink.js';
 
 /** The one outbound HTTP wrapper against real servers on 127.0.0.1 (allow-listed explicitly). */

@@ -84,3 +84,17 @@ export function fromHttp(r: {
 export function notConfigured(what: string): DeliveryResult {
   return { outcome: 'permanent', status: null, code: 'not_configured', message: `${what} is not configured on this server` };
 }
+
+/**
+ * A chat incoming webhook (Slack, Mattermost, Teams): POST the channel's JSON payload to the address
+ * (the webhook URL) through the outbound wrapper; any 2xx is delivered.
+ */
+export function jsonWebhookChannel<T extends ContactType>(type: T, payload: (message: RenderedMessage) => unknown): Channel<T> {
+  return {
+    type,
+    async send(message, address, ctx) {
+      const r = await ctx.http({ url: address, method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(payload(message)) });
+      return fromHttp(r);
+    },
+  };
+}

@@ -4,7 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Clock } from '../platform/clock.js';
-import { createHttpOut, EMPTY_ALLOW_LIST, type OutboundAllowList } from '../platform/http-out.js';
+import { createHttpOut } from '../platform/http-out.js';
+import { EMPTY_ALLOW_LIST, type OutboundAllowList } from '../platform/outbound-guard.js';
 import type { Database } from '../store/schema.js';
 import { DEFAULT_LINK_TTL_MS, DEFAULT_SMS_MAX_SEGMENTS } from './channel.js';
 import { createSmtpTransport } from './channels/email/transport.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { TwilioOptions } from '../notify/channels/telephony/twilio.js';
-import { type OutboundAllowList, parseOutboundAllow } from './http-out.js';
+import { type OutboundAllowList, parseOutboundAllow } from './outbound-guard.js';
 
 /**
  * The one typed configuration object, parsed once at start from the environment (SPEC §3).

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { blockedReason, classifyStatus, destinationProblem, ipToBytes, parseOutboundAllow, parseRetryAfter } from './http-out.js';
+import { classifyStatus, parseRetryAfter } from './http-out.js';
+import { blockedReason, destinationProblem, ipToBytes, parseOutboundAllow } from './outbound-guard.js';
 
 describe('outbound HTTP: address checks', () => {
   it('reads IPv4, IPv6, mapped and compressed forms into one 16-byte form', () => {

@@ -84,7 +84,8 @@ const ERROR_MAX = 1000;
 
 type IncidentRow = { summary: IncidentSummary; acknowledgedAt: string | null };
 
-async function loadIncident(ex: Transaction<Database>, id: string): Promise<IncidentRow | null> {
+/** An incident as messages and the respond pages show it, with when it was acknowledged. */
+export async function loadIncident(ex: Kysely<Database> | Transaction<Database>, id: string): Promise<IncidentRow | null> {
   const row = await ex
     .selectFrom('incident')
     .leftJoin('service', 'service.id', 'incident.serviceId')

@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
+import { loadIncident } from '../../notify/delivery/attempt.js';
 import { type LinkData, verifyLink } from '../../notify/render/links.js';
 import type { IncidentSummary } from '../../notify/render/message.js';
 import { linkActionApplies, type RespondOutcome, renderRespondPage, renderRespondResultPage } from '../../notify/render/respond-page.js';
@@ -61,11 +62,5 @@ async function verified(ctx: ServiceContext, token: string): Promise<Verified> {
 }
 
 async function incidentSummary(ex: Executor, id: string): Promise<IncidentSummary | null> {
-  const r = await ex
-    .selectFrom('incident')
-    .leftJoin('service', 'service.id', 'incident.serviceId')
-    .select(['incident.id', 'incident.number', 'incident.title', 'incident.status', 'incident.severity', 'incident.urgency', 'incident.priority', 'incident.startedAt', 'service.name as serviceName'])
-    .where('incident.id', '=', id)
-    .executeTakeFirst();
-  return r ? { ...r, number: Number(r.number), urgency: Number(r.urgency), serviceName: r.serviceName ?? null } : null;
+  return (await loadIncident(ex, id))?.summary ?? null;
 }
