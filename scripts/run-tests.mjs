@@ -49,6 +49,27 @@ async function dropTestSchemas(onlyRun) {
     await client.end().catch(() => {});
   }
 }
+/** The browser tests serve dist/web: build it first when web/ changed since the last build. */
+function newest(dir) {
+  let t = 0;
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    const st = statSync(p);
+    t = Math.max(t, st.isDirectory() ? newest(p) : st.mtimeMs);
+  }
+  return t;
+}
+const webIndex = path.join(root, 'dist', 'web', 'index.html');
+let webBuilt = 0;
+try {
+  webBuilt = statSync(webIndex).mtimeMs;
+} catch {}
+if (newest(path.join(root, 'web')) > webBuilt) {
+  process.stdout.write('Building the web app (web/ changed since dist/web was built)\n');
+  const b = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (b.status !== 0) process.stdout.write('note: the web build failed; browser tests will fail\n');
+}
+
 const db = process.env.DATABASE_URL?.startsWith('postgres') ? 'PostgreSQL' : 'SQLite';
 process.stdout.write(`Running ${files.length} test files on ${db}\n`);
 await dropTestSchemas();

@@ -17,6 +17,7 @@ import type { AppDeps } from './deps.js';
 import { errorHandler } from './errors.js';
 import { installMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
+import { registerWeb } from './web.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -117,9 +118,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await registerRoutes(app, deps);
+  await registerWeb(app, deps.webDir);
 
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id } }),
+    app.webFallback(req, reply) ? reply : reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id } }),
   );
   return app;
 }

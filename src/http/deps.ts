@@ -21,4 +21,6 @@ export interface AppDeps {
   trustProxy?: boolean | number | string[];
   /** Pretty or JSON logs to this stream; tests pass a sink. */
   logStream?: NodeJS.WritableStream;
+  /** Where the built web app is (default <repo>/dist/web). */
+  webDir?: string;
 }

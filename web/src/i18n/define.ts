@@ -1,0 +1,15 @@
+/** A tree of messages: every leaf a string. */
+export interface Tree {
+  [key: string]: string | Tree;
+}
+
+/** The same keys as T, every leaf a string: Japanese must say everything English says. */
+export type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+
+/**
+ * One area's messages in both languages. The type makes a missing or extra Japanese key a compile
+ * error; test/web-i18n.test.ts checks the same at run time and that every key the code uses exists.
+ */
+export function messages<T extends Tree>(m: { en: T; ja: Same<T> }): { en: T; ja: Same<T> } {
+  return m;
+}

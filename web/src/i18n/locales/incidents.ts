@@ -1,0 +1,6 @@
+import { messages } from '../define';
+
+export const incidents = messages({
+  en: { list: { title: 'Incidents' } },
+  ja: { list: { title: 'インシデント' } },
+});

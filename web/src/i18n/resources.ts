@@ -1,0 +1,19 @@
+import { auth } from './locales/auth';
+import { common } from './locales/common';
+import { incidents } from './locales/incidents';
+
+/**
+ * Every area's messages. A screen's area file lives in ./locales and is added here once; keys are
+ * `area.key…` (t('incidents.list.title')).
+ */
+const areas = { common, auth, incidents };
+
+type Areas = typeof areas;
+export type Resources = { [K in keyof Areas]: Areas[K]['en'] };
+
+function pick(lang: 'en' | 'ja'): Resources {
+  return Object.fromEntries(Object.entries(areas).map(([k, v]) => [k, v[lang]])) as Resources;
+}
+
+export const resources = { en: { translation: pick('en') }, ja: { translation: pick('ja') } };
+export const areaMessages = areas;
