@@ -1,12 +1,18 @@
 import { auth } from './locales/auth';
 import { common } from './locales/common';
 import { incidents } from './locales/incidents';
+import { oncall } from './locales/oncall';
+import { people } from './locales/people';
+import { policies } from './locales/policies';
+import { profile } from './locales/profile';
+import { schedules } from './locales/schedules';
+import { services } from './locales/services';
 
 /**
  * Every area's messages. A screen's area file lives in ./locales and is added here once; keys are
  * `area.key…` (t('incidents.list.title')).
  */
-const areas = { common, auth, incidents };
+const areas = { common, auth, incidents, oncall, schedules, policies, services, people, profile };
 
 type Areas = typeof areas;
 export type Resources = { [K in keyof Areas]: Areas[K]['en'] };

@@ -1,0 +1,6 @@
+import { messages } from '../define';
+
+export const oncall = messages({
+  en: { title: '' },
+  ja: { title: '' },
+});

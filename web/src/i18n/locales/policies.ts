@@ -1,0 +1,6 @@
+import { messages } from '../define';
+
+export const policies = messages({
+  en: { title: '' },
+  ja: { title: '' },
+});

@@ -1,0 +1,6 @@
+import { messages } from '../define';
+
+export const services = messages({
+  en: { title: '' },
+  ja: { title: '' },
+});
