@@ -6,6 +6,7 @@
  *     ÷ a bare node:http server that parses and answers the same JSON.
  *  2. With BENCH_INCIDENTS (default 100,000) incidents stored: first page of the list, `status=open`,
  *     and a Japanese substring search `q=決済`, as latency multiples of GET /healthz.
+ *     The web app in headless Chromium: first row of the incident list painted ÷ login form painted.
  *  3. On-call (bench/oncall.ts): the job runner draining 10,000 due jobs ÷ bare UPDATE transactions,
  *     and rendering a year of a 4-layer schedule with 200 overrides.
  *  4. Alert ingestion (bench/ingest.ts, also `npm run bench:ingest` alone): PagerDuty events and
@@ -23,6 +24,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { buildServer } from '../src/server.js';
 import { runIngestBench } from './ingest.js';
 import { runOncallBench } from './oncall.js';
+import { runWebBench } from './web.js';
 import { load } from './load.js';
 import { seedIncidents } from './seed.js';
 
@@ -87,6 +89,14 @@ async function main() {
     if (!base) base = r.p50;
     console.log(`| ${label} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50, 2)} | ${fmt(r.p99, 2)} | ${r.errors} | ${fmt(r.p50 / base, 1)}× |`);
   }
+  const password = 'bench password for the web app 1';
+  const who = await fetch(`http://127.0.0.1:${port}/api/v1/users`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench', email: 'bench@example.com', role: 'owner', password }),
+  });
+  if (who.status !== 201) throw new Error(`bench user: ${who.status}`);
+  await runWebBench({ url: `http://127.0.0.1:${port}`, email: 'bench@example.com', password, incidents });
   console.log(`\nprocess RSS after the run: ${fmt(process.memoryUsage().rss / 1048576, 0)} MB`);
   await server.close();
   rmSync(dir, { recursive: true, force: true });

@@ -114,6 +114,11 @@ function escapeLike(s: string): string {
 
 /** Newest first. Restricted incidents the viewer may not see are filtered in SQL, so counts agree. */
 export function listIncidentRows(ex: Ex, f: IncidentFilter): Promise<IncidentRow[]> {
+  return listIncidentQuery(ex, f).execute();
+}
+
+/** The list query itself (tests EXPLAIN it on both databases). */
+export function listIncidentQuery(ex: Ex, f: IncidentFilter) {
   let q = ex.selectFrom('incident').selectAll('incident');
   if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
   if (f.serviceId) {
@@ -161,5 +166,5 @@ export function listIncidentRows(ex: Ex, f: IncidentFilter): Promise<IncidentRow
     const { createdAt, id } = f.before;
     q = q.where((eb) => eb.or([eb('createdAt', '<', createdAt), eb.and([eb('createdAt', '=', createdAt), eb('id', '<', id)])]));
   }
-  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(f.limit);
 }

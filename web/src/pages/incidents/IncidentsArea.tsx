@@ -1,6 +1,14 @@
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../NotFoundPage';
+import { IncidentDetailPage } from './IncidentDetailPage';
+import { IncidentListPage } from './IncidentListPage';
 
 export default function IncidentsArea() {
-  const { t } = useTranslation();
-  return <h1>{t('incidents.list.title')}</h1>;
+  return (
+    <Routes>
+      <Route index element={<IncidentListPage />} />
+      <Route path=":id" element={<IncidentDetailPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
