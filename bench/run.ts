@@ -12,7 +12,8 @@
  *  4. Alert ingestion (bench/ingest.ts, also `npm run bench:ingest` alone): PagerDuty events and
  *     Alertmanager batches against servers in child processes, on SQLite and PostgreSQL, ÷ bare node:http.
  *
- * Env: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 20), BENCH_INCIDENTS, DATABASE_URL.
+ * Env: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 20), BENCH_INCIDENTS, DATABASE_URL,
+ * BENCH_PARTS (core,oncall,ingest), BENCH_WEB_RUNS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -102,7 +103,9 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-await main();
-await runOncallBench();
+// BENCH_PARTS=core,oncall,ingest (default all) runs only some of the figures.
+const parts = new Set((process.env.BENCH_PARTS ?? 'core,oncall,ingest').split(','));
+if (parts.has('core')) await main();
+if (parts.has('oncall')) await runOncallBench();
 // Ingestion runs its servers in child processes, after the in-process server above is closed.
-if (!(await runIngestBench()) && process.env.BENCH_STRICT === '1') process.exitCode = 1;
+if (parts.has('ingest') && !(await runIngestBench()) && process.env.BENCH_STRICT === '1') process.exitCode = 1;

@@ -96,7 +96,8 @@ export async function login(page: Page, url: string, email: string, password: st
   await page.locator('input[type=email]').fill(email);
   await page.locator('input[type=password]').fill(password);
   await page.locator('button[type=submit]').click();
-  await page.locator('#main-nav').waitFor();
+  // #main, not the navigation: on a phone the navigation is behind the menu button.
+  await page.locator('.shell #main').waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -2,12 +2,13 @@ import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/Loading';
 import { Shell } from './layout/Shell';
+import IncidentsArea from './pages/incidents/IncidentsArea';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { useSession } from './session/session';
 
-// One lazily loaded chunk per area; each area routes its own sub-paths.
-const IncidentsArea = lazy(() => import('./pages/incidents/IncidentsArea'));
+// The incident list is the first screen: it is in the main bundle. Every other area is a lazily
+// loaded chunk; each area routes its own sub-paths.
 const OnCallArea = lazy(() => import('./pages/oncall/OnCallArea'));
 const SchedulesArea = lazy(() => import('./pages/schedules/SchedulesArea'));
 const PoliciesArea = lazy(() => import('./pages/policies/PoliciesArea'));

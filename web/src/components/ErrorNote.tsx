@@ -11,6 +11,8 @@ export function ErrorNote({ error }: { error: unknown }) {
     else if (error.status === 403) text = `${t('common.errors.forbidden')} (${error.message})`;
     else if (error.status === 404) text = t('common.errors.notFound');
     else if (error.status === 409) text = t('common.errors.conflict', { message: error.message });
+    // Validation messages name the field and the fix; they need no preamble.
+    else if (error.status === 400 || error.status === 422) text = error.message;
     else text = t('common.errors.generic', { message: error.message });
   } else text = t('common.errors.generic', { message: error instanceof Error ? error.message : String(error) });
   return (

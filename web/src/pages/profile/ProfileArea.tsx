@@ -1,6 +1,14 @@
+import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage';
+import { ProfilePage } from './ProfilePage';
 
-/** Being built (issue [web]); replaced by the area's screens. */
 export default function ProfileArea() {
-  return <NotFoundPage />;
+  return (
+    <div className="admin-area">
+      <Routes>
+        <Route index element={<ProfilePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
+  );
 }
