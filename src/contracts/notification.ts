@@ -26,5 +26,12 @@ export const NotificationView = z
     createdAt: Instant,
     deliveredAt: Instant.nullable(),
     nextAttemptAt: Instant.nullable(),
+    deferral: z
+      .object({
+        reason: z.enum(['quiet_hours', 'throttled']).describe("quiet_hours: a low-urgency page inside the person's quiet hours; throttled: too many SMS/voice attempts to the number lately"),
+        until: Instant.describe('Held back until then (while pending, also nextAttemptAt)'),
+      })
+      .nullable()
+      .describe('Why the notification was held back last, if it was; kept after delivery'),
   })
   .meta({ id: 'Notification' });

@@ -23,6 +23,19 @@ export const TimeZone = z
   .refine((s) => canonicalTimeZone(s) !== null, { error: (i) => `"${String(i.input)}" is not an IANA time zone; use a name such as Asia/Tokyo or UTC` })
   .overwrite((s) => canonicalTimeZone(s) ?? s);
 
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const LocalTime = z.string().regex(HHMM, 'must be a local time HH:MM (24 h), such as 22:00');
+
+/** A daily window in the person's own time zone in which low-urgency pages wait (edge case 6). */
+export const QuietHours = z
+  .strictObject({
+    start: LocalTime.describe('Local start, HH:MM in the person’s timeZone'),
+    end: LocalTime.describe('Local end (exclusive); an end before the start crosses midnight, e.g. 22:00–07:00'),
+  })
+  .refine((q) => q.start !== q.end, { message: 'start and end must differ (22:00–07:00 crosses midnight); send null for no quiet hours' })
+  .describe('Low-urgency pages due inside this window wait for its end; high-urgency pages are never held')
+  .meta({ id: 'QuietHours' });
+
 export const Password = z
   .string()
   .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
@@ -40,6 +53,7 @@ export const User = z
     disabled: z.boolean(),
     disabledAt: Instant.nullable(),
     hasPassword: z.boolean().describe('Whether the person can log in with a password'),
+    quietHours: QuietHours.nullable(),
     createdAt: Instant,
     updatedAt: Instant,
   })
@@ -65,6 +79,7 @@ export const UpdateUserBody = z
     password: Password.optional(),
     currentPassword: z.string().max(1024).optional().describe('Required when a logged-in person changes their own password'),
     disabled: z.boolean().optional().describe('Disabled people cannot log in; their sessions end and tokens stop working'),
+    quietHours: QuietHours.nullable().optional().describe('null removes them'),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'send at least one field to change' })
   .meta({ id: 'UpdateUser' });

@@ -30,6 +30,10 @@ export interface NotificationTable {
   /** An attempt holds the row until then (one attempt at a time across workers). */
   leaseUntil: string | null;
   lastError: string | null;
+  /** Why it was held back last: quiet_hours (the person's quiet hours) | throttled (per-number limits); null: never. */
+  deferredReason: string | null;
+  /** Until when it was held back (kept after delivery, for the record). */
+  deferredUntil: string | null;
 }
 
 export interface DeliveryAttemptTable {
@@ -47,6 +51,8 @@ export interface DeliveryAttemptTable {
   code: string | null;
   error: string | null;
   retryAt: string | null;
+  /** The phone number of an SMS or voice attempt (throttling counts by it); null for other channels. */
+  destination: string | null;
 }
 
 export interface NotificationTables {

@@ -39,6 +39,8 @@ export interface UserTable {
   disabledAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** JSON `{ start, end }` (HH:MM in timeZone): low-urgency pages wait for the window's end; null: none. */
+  quietHours: string | null;
 }
 
 export interface TeamMemberTable {

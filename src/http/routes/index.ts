@@ -15,6 +15,7 @@ import { liveRoutes } from './live.js';
 import { maintenanceWindowRoutes } from './maintenance-windows.js';
 import { notificationRuleRoutes } from './notification-rules.js';
 import { notificationRoutes } from './notifications.js';
+import { readinessRoutes } from './readiness.js';
 import { serviceRoutes } from './services.js';
 import { respondRoutes } from './respond.js';
 import { scheduleRoutes } from './schedules.js';
@@ -42,6 +43,7 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await notificationRuleRoutes(app, deps);
   await notificationRoutes(app, deps);
   await scheduleRoutes(app, deps);
+  await readinessRoutes(app, deps);
   await respondRoutes(app, deps);
   await ingestPagerDutyRoutes(app, deps);
   await ingestOpsgenieRoutes(app, deps);

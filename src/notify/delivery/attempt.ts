@@ -15,11 +15,14 @@
  * - permanent → failed, never retried.
  * - A page whose incident was acknowledged (after the page was created) or closed, a reminder for a
  *   closed incident, and anything for a disabled person is cancelled instead of sent.
+ * - SMS and voice to a number that had too many attempts lately are held back (throttle.ts): no
+ *   attempt, the notification stays pending until the number has room (`throttled`).
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { HttpOut } from '../../platform/http-out.js';
 import { newId } from '../../platform/ids.js';
+import type { Dialect } from '../../store/db.js';
 import type { NotificationTable } from '../../store/schema-notifications.js';
 import type { Database } from '../../store/schema.js';
 import type { ChannelContext, DeliveryOutcome, DeliveryResult, NotifyConfig } from '../channel.js';
@@ -29,9 +32,13 @@ import { CHANNELS, type ChannelRegistry, channelFor } from '../registry.js';
 import { toLocale } from '../render/i18n.js';
 import { type IncidentSummary, messageLinks, type Purpose, renderMessage, type ShiftFacts } from '../render/message.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './backoff.js';
+import { destinationThrottle, holdThrottled, isThrottledChannel, throttleMessage } from './throttle.js';
+import { appendSystemEntry } from './timeline.js';
 
 export interface DeliveryDeps {
   db: Kysely<Database>;
+  /** PostgreSQL serialises the throttle count per number with an advisory lock (throttle.ts). */
+  dialect?: Dialect;
   clock: Clock;
   http: HttpOut;
   mail: MailTransport | null;
@@ -66,7 +73,9 @@ export type AttemptResult =
   | { outcome: 'permanent' | 'transient' | 'unknown'; status: 'failed'; attempt?: number; message: string }
   | { outcome: 'cancelled'; status: 'cancelled'; message: string }
   /** Not now: another attempt holds it, or its retry is not due yet. Call again at retryAt. */
-  | { outcome: 'deferred'; status: 'pending'; retryAt: string };
+  | { outcome: 'deferred'; status: 'pending'; retryAt: string }
+  /** Not sent: its SMS/voice number had too many attempts lately. Call again at retryAt. */
+  | { outcome: 'throttled'; status: 'pending'; retryAt: string; message: string };
 
 type Claim =
   | { kind: 'done'; result: AttemptResult }
@@ -158,6 +167,17 @@ async function claim(deps: DeliveryDeps, id: string, now: Date): Promise<Claim> 
     if (!method || !user) return stop('failed', 'the contact method was removed');
     if (method.type !== n.channel) return stop('failed', `the contact method changed from ${n.channel} to ${method.type}`);
 
+    if (isThrottledChannel(method.type)) {
+      const held = await destinationThrottle(tx, deps.dialect, method.type, method.address, now);
+      if (held) {
+        const retryAt = new Date(held.until).toISOString();
+        if (!(await holdThrottled(tx, n, method.address, held, { at, userName: user.name }))) {
+          return { kind: 'done', result: { outcome: 'deferred', status: 'pending', retryAt: new Date(now.getTime() + policy.leaseMs).toISOString() } };
+        }
+        return { kind: 'done', result: { outcome: 'throttled', status: 'pending', retryAt, message: throttleMessage(method.type, method.address, held) } };
+      }
+    }
+
     const attempt = n.attempts + 1;
     const taken = await tx
       .updateTable('notification')
@@ -180,7 +200,19 @@ async function claim(deps: DeliveryDeps, id: string, now: Date): Promise<Claim> 
     const attemptId = newId();
     await tx
       .insertInto('deliveryAttempt')
-      .values({ id: attemptId, notificationId: id, attempt, startedAt: at, finishedAt: null, outcome: null, httpStatus: null, code: null, error: null, retryAt: null })
+      .values({
+        id: attemptId,
+        notificationId: id,
+        attempt,
+        startedAt: at,
+        finishedAt: null,
+        outcome: null,
+        httpStatus: null,
+        code: null,
+        error: null,
+        retryAt: null,
+        destination: isThrottledChannel(method.type) ? method.address : null,
+      })
       .execute();
     return {
       kind: 'send',
@@ -235,29 +267,16 @@ async function send(deps: DeliveryDeps, c: Extract<Claim, { kind: 'send' }>): Pr
 async function defaultOnSettled(tx: Transaction<Database>, e: SettledEvent): Promise<void> {
   const n = e.notification;
   if (!n.incidentId) return;
-  await tx
-    .insertInto('timelineEntry')
-    .values({
-      id: newId(),
-      incidentId: n.incidentId,
-      at: e.at,
-      action: e.outcome === 'delivered' ? 'notification.sent' : 'notification.failed',
-      actorType: 'system',
-      actorId: null,
-      actorName: 'Hikeshi',
-      data: JSON.stringify({
-        notificationId: n.id,
-        userId: n.userId,
-        userName: e.userName,
-        channel: n.channel,
-        contactMethodId: n.contactMethodId,
-        purpose: n.purpose,
-        attempts: e.attempt,
-        ...(e.outcome === 'failed' ? { error: e.message } : {}),
-      }),
-      pinned: 0,
-    })
-    .execute();
+  await appendSystemEntry(tx, n.incidentId, e.at, e.outcome === 'delivered' ? 'notification.sent' : 'notification.failed', {
+    notificationId: n.id,
+    userId: n.userId,
+    userName: e.userName,
+    channel: n.channel,
+    contactMethodId: n.contactMethodId,
+    purpose: n.purpose,
+    attempts: e.attempt,
+    ...(e.outcome === 'failed' ? { error: e.message } : {}),
+  });
 }
 
 async function record(deps: DeliveryDeps, c: Extract<Claim, { kind: 'send' }>, r: DeliveryResult, now: Date): Promise<AttemptResult> {

@@ -13,6 +13,10 @@ import { IDEMPOTENCY_KEY } from './keys.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
+/** Why a pending notification was held back: the person's quiet hours, or per-number throttling. */
+export const DEFERRAL_REASONS = ['quiet_hours', 'throttled'] as const;
+export type DeferralReason = (typeof DEFERRAL_REASONS)[number];
+
 export interface NewNotification {
   /** From notificationKey(…) or newNotificationKey(); `[A-Za-z0-9_-]{8,128}`. */
   idempotencyKey: string;
@@ -24,6 +28,8 @@ export interface NewNotification {
   urgency?: number | null;
   /** Extra facts for rendering or for the runner (JSON). */
   data?: Record<string, unknown>;
+  /** Not to be sent before `until` (its delivery job is due then), and why; recorded on the row. */
+  deferral?: { reason: DeferralReason; until: string } | null;
 }
 
 export interface CreatedNotification {
@@ -67,9 +73,11 @@ export async function createNotifications(ex: Executor, items: NewNotification[]
       createdAt: at,
       updatedAt: at,
       deliveredAt: null,
-      nextAttemptAt: null,
+      nextAttemptAt: item.deferral?.until ?? null,
       leaseUntil: null,
       lastError: null,
+      deferredReason: item.deferral?.reason ?? null,
+      deferredUntil: item.deferral?.until ?? null,
     };
   });
   const inserted = await ex

@@ -24,6 +24,8 @@ export interface EscalationHandlerDeps {
  */
 export function escalationHandlers(d: EscalationHandlerDeps): JobHandler<unknown>[] {
   /** The system acting at the job's instant. */
+  // The throttle's count per number is serialised by the database's own means (throttle.ts).
+  const delivery: DeliveryDeps = { ...d.delivery, dialect: d.delivery.dialect ?? d.store.dialect };
   const at = (now: Date) => ({ store: d.store, clock: { now: () => now }, actor: SYSTEM_ACTOR, requestId: null, secret: d.secret, publicUrl: d.publicUrl, outbox: d.outbox });
   const step = defineHandler({
     kind: ESCALATION_STEP,
@@ -39,7 +41,7 @@ export function escalationHandlers(d: EscalationHandlerDeps): JobHandler<unknown
     // The attempt keeps its own count and gives up by its retry policy; the job just follows it.
     maxAttempts: 1000,
     run: async (job, ctx) => {
-      const r = await attemptDelivery(d.delivery, job.payload.notificationId, ctx.now);
+      const r = await attemptDelivery(delivery, job.payload.notificationId, ctx.now);
       if (r.status === 'pending') return ctx.retry({ at: new Date(r.retryAt), error: 'message' in r ? r.message : 'deferred' });
       await ctx.complete();
     },

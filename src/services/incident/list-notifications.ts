@@ -12,7 +12,7 @@ export async function listIncidentNotifications(ctx: ServiceContext, incidentId:
   const rows = await ctx.store.db
     .selectFrom('notification as n')
     .leftJoin('appUser as u', 'u.id', 'n.userId')
-    .select(['n.id', 'n.incidentId', 'n.userId', 'u.name as userName', 'n.channel', 'n.purpose', 'n.status', 'n.idempotencyKey', 'n.lastError', 'n.createdAt', 'n.deliveredAt', 'n.nextAttemptAt'])
+    .select(['n.id', 'n.incidentId', 'n.userId', 'u.name as userName', 'n.channel', 'n.purpose', 'n.status', 'n.idempotencyKey', 'n.lastError', 'n.createdAt', 'n.deliveredAt', 'n.nextAttemptAt', 'n.deferredReason', 'n.deferredUntil'])
     .where('n.incidentId', '=', incidentId)
     .orderBy('n.createdAt')
     .orderBy('n.id')
@@ -46,6 +46,7 @@ export async function listIncidentNotifications(ctx: ServiceContext, incidentId:
       createdAt: r.createdAt,
       deliveredAt: r.deliveredAt,
       nextAttemptAt: r.nextAttemptAt,
+      deferral: r.deferredReason && r.deferredUntil ? { reason: r.deferredReason as 'quiet_hours' | 'throttled', until: r.deferredUntil } : null,
     })),
     nextCursor: null,
   };

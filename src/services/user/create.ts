@@ -27,6 +27,7 @@ export async function createUser(ctx: ServiceContext, input: unknown): Promise<U
       timeZone: body.timeZone ?? 'UTC',
       locale: body.locale ?? 'en',
       disabledAt: null,
+      quietHours: null,
       createdAt: t.now,
       updatedAt: t.now,
     };

@@ -9,7 +9,7 @@ import { authorizeSelfOrManage, requireCanManage } from './access.js';
 import { loadUser } from './get.js';
 import { type UserView, viewUser } from './view.js';
 
-const SELF_FIELDS = new Set(['name', 'timeZone', 'locale', 'password', 'currentPassword']);
+const SELF_FIELDS = new Set(['name', 'timeZone', 'locale', 'password', 'currentPassword', 'quietHours']);
 const onlySelfFields = (input: unknown) =>
   typeof input === 'object' && input !== null && Object.keys(input).every((k) => SELF_FIELDS.has(k));
 
@@ -26,7 +26,7 @@ async function requireAnotherOwner(t: TxContext, id: string): Promise<void> {
 }
 
 /**
- * Change a person. Everyone may change their own name, time zone, locale and password; role and
+ * Change a person. Everyone may change their own name, time zone, locale, quiet hours and password; role and
  * disabling need user.manage, and only an owner may touch an owner (canManageRole). Disabling ends
  * the person's sessions; their tokens stop working because authentication checks disabledAt.
  */
@@ -57,6 +57,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: unknown
       ...(body.role !== undefined ? { role: body.role } : {}),
       ...(body.timeZone !== undefined ? { timeZone: body.timeZone } : {}),
       ...(body.locale !== undefined ? { locale: body.locale } : {}),
+      ...(body.quietHours !== undefined ? { quietHours: body.quietHours === null ? null : JSON.stringify({ start: body.quietHours.start, end: body.quietHours.end }) } : {}),
       ...(passwordHash !== undefined ? { passwordHash } : {}),
       ...(body.disabled !== undefined ? { disabledAt: body.disabled ? (before.disabledAt ?? t.now) : null } : {}),
       updatedAt: t.now,

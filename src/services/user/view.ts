@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import type { ApiToken, ContactMethod, User } from '../../contracts/user.js';
+import { parseQuietHours } from '../../domain/escalation/quiet-hours.js';
 import type { ApiTokenTable, ContactMethodTable, UserTable } from '../../store/schema.js';
 
 export type UserView = z.infer<typeof User>;
@@ -19,6 +20,7 @@ export function viewUser(r: Selectable<UserTable>): UserView {
     disabled: r.disabledAt !== null,
     disabledAt: r.disabledAt,
     hasPassword: r.passwordHash !== null,
+    quietHours: parseQuietHours(r.quietHours ?? null),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

@@ -6,6 +6,7 @@ import * as ingest from './2026-11-22-1700-ingest.js';
 import * as jobs from './2026-11-22-1900-jobs.js';
 import * as notifications from './2026-11-22-1910-notifications.js';
 import * as oncall from './2026-11-22-1920-oncall.js';
+import * as quietHours from './2026-11-22-2000-quiet-hours.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -22,4 +23,5 @@ export const migrations: Record<string, PortableMigration> = {
   '2026-11-22-1900-jobs': jobs,
   '2026-11-22-1910-notifications': notifications,
   '2026-11-22-1920-oncall': oncall,
+  '2026-11-22-2000-quiet-hours': quietHours,
 };

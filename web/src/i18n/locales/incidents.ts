@@ -141,6 +141,7 @@ export const incidents = messages({
       escalation_none: 'Nobody paged: the service has no escalation policy',
       notification_deferred: 'Notification deferred',
       notification_failed: 'Notification failed',
+      notification_throttled: 'SMS/voice held back: too many messages to this number; it will be sent shortly',
       other: '{{action}}',
     },
     note: {
@@ -342,6 +343,7 @@ export const incidents = messages({
       escalation_none: '呼び出しなし: サービスにエスカレーションポリシーがありません',
       notification_deferred: '通知を延期',
       notification_failed: '通知に失敗',
+      notification_throttled: 'SMS・音声を一時保留: この番号への送信が多すぎるため、少し後に送信します',
       other: '{{action}}',
     },
     note: {

@@ -57,6 +57,7 @@ export function describeEntry(t: TFunction, e: TimelineEntry, roleName: (key: st
     case 'escalation.none':
     case 'notification.deferred':
     case 'notification.failed':
+    case 'notification.throttled':
       return t(k(e.action));
     default:
       return t('incidents.action.other', { action: e.action });
