@@ -1,6 +1,15 @@
+import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage';
+import { OnCallPage } from './OnCallPage';
 
-/** Being built (issue [web]); replaced by the area's screens. */
+/** /oncall. */
 export default function OnCallArea() {
-  return <NotFoundPage />;
+  return (
+    <div className="oncall-area">
+      <Routes>
+        <Route index element={<OnCallPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
+  );
 }

@@ -1,6 +1,17 @@
+import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage';
+import { PolicyEditorPage } from './PolicyEditorPage';
+import { PolicyListPage } from './PolicyListPage';
 
-/** Being built (issue [web]); replaced by the area's screens. */
+/** /escalation-policies, /escalation-policies/new and /escalation-policies/:id. */
 export default function PoliciesArea() {
-  return <NotFoundPage />;
+  return (
+    <div className="oncall-area">
+      <Routes>
+        <Route index element={<PolicyListPage />} />
+        <Route path=":id" element={<PolicyEditorPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </div>
+  );
 }
