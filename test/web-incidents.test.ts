@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { signLink } from '../src/notify/render/links.js';
 import { api } from './helpers/api.js';
+import { startHttpSink } from './helpers/http-sink.js';
 import { browserSkip, launchBrowser, login, newPage, screenshot, startWebServer, type WebServer } from './helpers/browser.js';
 
 const SECRET = 'e2e-secret-0123456789abcdef0123456789abcdef';
@@ -13,7 +14,7 @@ describe('web app: responding to an incident', { skip: browserSkip }, () => {
   let browser: Browser;
   let responder: { id: string; email: string; password: string };
   before(async () => {
-    web = await startWebServer({ env: { HIKESHI_SECRET: SECRET } });
+    web = await startWebServer({ env: { HIKESHI_SECRET: SECRET, HIKESHI_OUTBOUND_ALLOW: '127.0.0.1' } });
     browser = await launchBrowser();
     const owner = api(web.ts.server.app, web.owner.token);
     const password = 'another long passphrase 77';
@@ -156,5 +157,37 @@ describe('web app: responding to an incident', { skip: browserSkip }, () => {
     assert.equal(after.body.status, 'acknowledged');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test('who was notified: a rate-limited Slack shows as queued while the webhook is delivered', async () => {
+    const slack = await startHttpSink({ status: 429, headers: { 'retry-after': '900' }, body: 'rate_limited' });
+    const hook = await startHttpSink();
+    try {
+      const owner = api(web.ts.server.app, web.owner.token);
+      const u = await owner.post('/api/v1/users', { name: 'Mika Mori', email: 'mika@example.com', role: 'responder' });
+      await owner.post(`/api/v1/users/${u.body.id}/contact-methods`, { type: 'slack', address: `${slack.url}/services/T/B/x` });
+      await owner.post(`/api/v1/users/${u.body.id}/contact-methods`, { type: 'webhook', address: `${hook.url}/page` });
+      const policy = await owner.post('/api/v1/escalation-policies', { name: 'Mika first', levels: [{ delayMinutes: 10, targets: [{ type: 'user', id: u.body.id }] }] });
+      assert.equal(policy.status, 201, JSON.stringify(policy.body));
+      const svc = await owner.post('/api/v1/services', { name: 'Payments', escalationPolicyId: policy.body.id });
+      const inc = await owner.post('/api/v1/incidents', { title: 'Payments API errors', serviceId: svc.body.id });
+      const { page, errors, context } = await newPage(browser);
+      await login(page, `${web.url}/incidents/${inc.body.id}`, web.owner.email, web.owner.password);
+      const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Who was notified' }) });
+      // The job runner ticks on its own timer; the panel refetches when the page is reloaded.
+      for (let i = 0; i < 40 && !(await panel.getByText(/Queued \(rate-limited\)/).count()); i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        await page.reload();
+        await panel.waitFor();
+      }
+      await panel.locator('li', { hasText: 'Slack' }).getByText(/Queued \(rate-limited\), next try/).waitFor();
+      await panel.locator('li', { hasText: 'Webhook' }).getByText(/Delivered/).waitFor();
+      assert.ok(hook.requests.length >= 1);
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await slack.close();
+      await hook.close();
+    }
   });
 });

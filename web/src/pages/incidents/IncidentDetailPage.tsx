@@ -9,6 +9,7 @@ import { AssessmentPanel } from './AssessmentPanel';
 import { PriorityBadge, SeverityBadge, StatusBadge } from './Badges';
 import { IncidentActions } from './IncidentActions';
 import { IncidentFacts } from './IncidentFacts';
+import { NotificationsPanel } from './NotificationsPanel';
 import { RelatedPanel } from './RelatedPanel';
 import { RolesPanel } from './RolesPanel';
 import { TasksPanel } from './TasksPanel';
@@ -44,6 +45,7 @@ export function IncidentDetailPage() {
         <div>
           <TimelinePanel incident={inc} />
           <AlertsPanel incidentId={inc.id} />
+          <NotificationsPanel incidentId={inc.id} />
           <TasksPanel incidentId={inc.id} />
         </div>
         <div>
