@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { api } from './helpers/api.js';
 import { browserSkip, launchBrowser, login, newPage, startWebServer, type WebServer } from './helpers/browser.js';
 

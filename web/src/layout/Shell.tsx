@@ -35,7 +35,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <span className={`live-dot ${live}`} role="status" aria-live="polite">
           {live === 'connected' ? t('common.live.connected') : live === 'reconnecting' ? t('common.live.reconnecting') : ''}
         </span>
-        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
+        <button type="button" className="button menu-button" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen((o) => !o)}>
           {t('common.nav.menu')}
         </button>
       </header>
