@@ -107,38 +107,69 @@ describe('web app: responding to an incident', { skip: browserSkip }, () => {
     await context.close();
   });
 
-  test('on a 390-px phone: acknowledge, note, escalate and resolve, with nothing off-screen', async () => {
+  test('on a 390-px phone, in Japanese: acknowledge, note, escalate and resolve, with nothing off-screen', async () => {
     const owner = api(web.ts.server.app, web.owner.token);
     const inc = await owner.post('/api/v1/incidents', { title: 'VPN に接続できない', type: 'outage', severity: 'SEV3' });
     assert.equal(inc.status, 201);
     const { page, errors, context } = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
     await page.goto(web.url);
+    // The login page speaks the browser's language.
+    await page.getByRole('heading', { name: '火消しにログイン' }).waitFor();
     await page.locator('input[type=email]').fill(responder.email);
     await page.locator('input[type=password]').fill(responder.password);
     await page.locator('button[type=submit]').click();
-    await page.getByRole('heading', { name: 'Incidents', level: 1 }).waitFor();
+    // The responder's profile was never changed, so the first login keeps Japanese (and saves it).
+    await page.getByRole('heading', { name: 'インシデント', level: 1 }).waitFor();
     assert.ok((await noOverflow(page)) <= 390, 'list fits the screen');
     // The navigation is behind the menu button on a phone.
     assert.equal(await page.locator('#main-nav').isVisible(), false);
-    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('button', { name: 'メニュー' }).click();
     assert.equal(await page.locator('#main-nav').isVisible(), true);
-    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('button', { name: 'メニュー' }).click();
 
     await page.locator('.incident-row', { hasText: 'VPN に接続できない' }).click();
-    const bar = page.getByRole('toolbar', { name: 'Responder actions' });
-    await bar.getByRole('button', { name: 'Acknowledge' }).tap();
-    await page.locator('.incident-head .badge.acknowledged').waitFor();
-    await page.getByLabel('Add a note (Markdown)').fill('Restarted the VPN concentrator');
-    await page.getByRole('button', { name: 'Add note' }).tap();
-    await page.locator('.timeline .markdown', { hasText: 'Restarted the VPN concentrator' }).waitFor();
-    await bar.getByRole('button', { name: 'Escalate' }).tap();
-    await page.locator('.timeline', { hasText: 'Escalated' }).waitFor();
+    const bar = page.getByRole('toolbar', { name: '対応操作' });
+    await bar.getByRole('button', { name: '確認' }).tap();
+    await page.locator('.incident-head .badge.acknowledged', { hasText: '確認済み' }).waitFor();
+    await page.getByLabel('メモを追加（Markdown）').fill('VPN 装置を再起動しました');
+    await page.getByRole('button', { name: 'メモを追加' }).tap();
+    await page.locator('.timeline .markdown', { hasText: 'VPN 装置を再起動しました' }).waitFor();
+    await bar.getByRole('button', { name: 'エスカレーション' }).tap();
+    await page.locator('.timeline li', { hasText: 'エスカレーション' }).first().waitFor();
     assert.ok((await noOverflow(page)) <= 390, 'incident page fits the screen');
     await screenshot(page, 'phone-incident');
-    await bar.getByRole('button', { name: 'Resolve' }).tap();
-    await page.locator('.incident-head .badge.resolved').waitFor();
+    await bar.getByRole('button', { name: '解決' }).tap();
+    await page.locator('.incident-head .badge.resolved', { hasText: '解決済み' }).waitFor();
+    const me = await owner.get(`/api/v1/users/${responder.id}`);
+    assert.equal(me.body.locale, 'ja');
+    assert.equal(me.body.timeZone, 'America/Chicago', 'a zone chosen when the account was made is kept');
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test('a new account’s first login takes the browser’s language and zone; later logins keep the profile', async () => {
+    const owner = api(web.ts.server.app, web.owner.token);
+    const password = 'first login passphrase 31';
+    const u = await owner.post('/api/v1/users', { name: '山田 花子', email: 'hanako@example.com', role: 'observer', password });
+    assert.equal(u.body.locale, 'en');
+    assert.equal(u.body.timeZone, 'UTC');
+    const ja = await newPage(browser, { locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    await login(ja.page, web.url, 'hanako@example.com', password);
+    await ja.page.getByRole('heading', { name: 'インシデント', level: 1 }).waitFor();
+    assert.match(await ja.page.locator('.zone-note').first().innerText(), /Asia\/Tokyo/);
+    const after1 = await owner.get(`/api/v1/users/${u.body.id}`);
+    assert.equal(after1.body.locale, 'ja');
+    assert.equal(after1.body.timeZone, 'Asia/Tokyo');
+    await ja.context.close();
+    // From an English browser in Chicago later: the profile (now chosen) wins.
+    const en = await newPage(browser, { locale: 'en-US', timezoneId: 'America/Chicago' });
+    await login(en.page, web.url, 'hanako@example.com', password);
+    await en.page.getByRole('heading', { name: 'インシデント', level: 1 }).waitFor();
+    const after2 = await owner.get(`/api/v1/users/${u.body.id}`);
+    assert.equal(after2.body.locale, 'ja');
+    assert.equal(after2.body.timeZone, 'Asia/Tokyo');
+    assert.deepEqual([...ja.errors, ...en.errors], []);
+    await en.context.close();
   });
 
   test('the one-click link from a notification opens a page that works on a phone', async () => {

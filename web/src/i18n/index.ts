@@ -16,6 +16,7 @@ export function browserLanguage(): Lang {
   return 'en';
 }
 
+document.documentElement.lang = browserLanguage();
 void i18n.use(initReactI18next).init({
   resources,
   lng: browserLanguage(),

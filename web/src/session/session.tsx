@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
-import { ApiError, get, onUnauthorized, post, setCsrfToken } from '../api/client';
+import { ApiError, get, onUnauthorized, patch, post, setCsrfToken } from '../api/client';
 import type { Session, User } from '../api/types';
 import { setLanguage } from '../i18n';
 import { browserZone, type Lang } from '../time/format';
@@ -33,6 +33,29 @@ async function readSession(): Promise<Session | null> {
   }
 }
 
+/**
+ * A profile nobody has touched yet (a new account, the first owner) takes the language the login page
+ * was shown in (the browser's, or the one picked there) and, when it is still UTC, the browser's time
+ * zone: a Japanese responder's first login is in Japanese, in Japan time. Once the profile was
+ * changed, it wins.
+ */
+async function adoptBrowserSettings(s: Session): Promise<Session> {
+  const u = s.user;
+  if (u.updatedAt !== u.createdAt) return s;
+  const change: { locale?: Lang; timeZone?: string } = {};
+  const shown: Lang = document.documentElement.lang === 'ja' ? 'ja' : 'en';
+  if (shown !== u.locale) change.locale = shown;
+  const zone = browserZone();
+  if (u.timeZone === 'UTC' && zone !== 'UTC') change.timeZone = zone;
+  if (!Object.keys(change).length) return s;
+  try {
+    const user = await patch<User>(`/api/v1/users/${u.id}`, change);
+    return { ...s, user };
+  } catch {
+    return s;
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: KEY, queryFn: readSession, staleTime: 5 * 60_000, retry: 1 });
@@ -50,8 +73,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       zone: user?.timeZone ?? browserZone(),
       lang: (user?.locale ?? (document.documentElement.lang === 'ja' ? 'ja' : 'en')) as Lang,
       async login(email, password) {
-        const s = await post<Session>('/api/v1/auth/login', { email, password });
+        let s = await post<Session>('/api/v1/auth/login', { email, password });
         setCsrfToken(s.csrfToken);
+        s = await adoptBrowserSettings(s);
         qc.setQueryData(KEY, s);
       },
       async logout() {
