@@ -72,6 +72,15 @@ describe('web app: responding to an incident', { skip: browserSkip }, () => {
     assert.ok(hrefs.every((h) => !/^javascript:/i.test(h)), `no javascript: links: ${hrefs.join(', ')}`);
     assert.equal(await a.page.evaluate<unknown>('window.__xss'), undefined);
     assert.equal(await a.page.locator('.timeline .markdown script, .timeline .markdown [onerror]').count(), 0);
+    // Reassess the impact as the response learns more.
+    const assessment = a.page.locator('section', { has: a.page.getByRole('heading', { name: 'Impact assessment' }) });
+    assert.match(await assessment.innerText(), /Customers/);
+    await assessment.getByRole('button', { name: 'Edit' }).click();
+    await assessment.getByLabel('Number of customers').fill('120');
+    await assessment.getByLabel('Open support cases').fill('7');
+    await assessment.getByRole('button', { name: 'Save' }).click();
+    await assessment.locator('dd', { hasText: '120' }).waitFor();
+    await a.page.locator('.timeline li', { hasText: 'Incident changed: assessment' }).waitFor();
     await screenshot(a.page, 'incident-detail');
 
     await a.page.getByRole('toolbar', { name: 'Responder actions' }).getByRole('button', { name: 'Resolve' }).click();

@@ -1,9 +1,15 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUpdateIncident } from '../../api/incidents';
 import type { Incident } from '../../api/types';
+import { ErrorNote } from '../../components/ErrorNote';
+import { type Assessment, AssessmentFields } from './AssessmentFields';
 
-/** Seed 000's impact questions, as answered so far. */
+/** Seed 000's impact questions, as answered so far; reassessed as the response learns more. */
 export function AssessmentPanel({ incident: i }: { incident: Incident }) {
   const { t } = useTranslation();
+  const update = useUpdateIncident(i.id);
+  const [editing, setEditing] = useState<Assessment | null>(null);
   const a = i.assessment;
   const yes = (b: boolean | undefined) => (b === undefined ? null : b ? t('common.yes') : t('common.no'));
   const rows: [string, string | number | null | undefined][] = [
@@ -18,10 +24,36 @@ export function AssessmentPanel({ incident: i }: { incident: Incident }) {
     [t('incidents.assessment.notes'), a.notes],
   ];
   const shown = rows.filter(([, v]) => v !== null && v !== undefined && v !== '');
+  const open = i.status !== 'closed' && i.status !== 'merged';
   return (
     <section className="card" aria-labelledby="assessment-title">
-      <h2 id="assessment-title">{t('incidents.assessment.title')}</h2>
-      {shown.length ? (
+      <div className="row space-between">
+        <h2 id="assessment-title">{t('incidents.assessment.title')}</h2>
+        {open && !editing ? (
+          <button type="button" className="button small" onClick={() => setEditing({ ...a })}>
+            {t('common.edit')}
+          </button>
+        ) : null}
+      </div>
+      {editing ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            update.mutate({ assessment: editing }, { onSuccess: () => setEditing(null) });
+          }}
+        >
+          <AssessmentFields value={editing} onChange={setEditing} full />
+          <ErrorNote error={update.error} />
+          <div className="row">
+            <button type="submit" className="button primary" disabled={update.isPending}>
+              {update.isPending ? t('common.saving') : t('common.save')}
+            </button>
+            <button type="button" className="button" onClick={() => setEditing(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : shown.length ? (
         <dl className="facts">
           {shown.map(([k, v]) => (
             <div key={k} className="contents">

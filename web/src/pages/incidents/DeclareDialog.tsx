@@ -6,8 +6,8 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { useUser } from '../../session/session';
+import { type Assessment, AssessmentFields } from './AssessmentFields';
 
-type Assessment = NonNullable<DeclareIncident['assessment']>;
 
 export function DeclareDialog({ open, onClose, onDeclared }: { open: boolean; onClose: () => void; onDeclared: (id: string) => void }) {
   const { t } = useTranslation();
@@ -45,13 +45,6 @@ function DeclareForm({ onDeclared, onCancel }: { onDeclared: (id: string) => voi
     };
     declare.mutate(body, { onSuccess: (inc) => onDeclared(inc.id) });
   };
-  const setAssess = <K extends keyof Assessment>(k: K, v: Assessment[K] | undefined) =>
-    setA((prev) => {
-      const next = { ...prev };
-      if (v === undefined) delete next[k];
-      else next[k] = v;
-      return next;
-    });
   return (
     <form onSubmit={submit}>
       <Field label={t('incidents.declare.what')}>
@@ -99,48 +92,7 @@ function DeclareForm({ onDeclared, onCancel }: { onDeclared: (id: string) => voi
       </div>
       <fieldset className="plain">
         <legend>{t('incidents.declare.impactQuestions')}</legend>
-        <div className="grid-2">
-          <Field label={t('incidents.assessment.scope')}>
-            {(id) => (
-              <select id={id} value={a.scope ?? ''} onChange={(e) => setAssess('scope', (e.target.value || undefined) as Assessment['scope'])}>
-                <option value="">—</option>
-                {(['internal', 'external', 'both'] as const).map((x) => (
-                  <option key={x} value={x}>
-                    {t(`incidents.assessment.scopes.${x}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('incidents.assessment.customersAffected')}>
-            {(id) => (
-              <select
-                id={id}
-                value={a.customersAffected ?? ''}
-                onChange={(e) => setAssess('customersAffected', (e.target.value || undefined) as Assessment['customersAffected'])}
-              >
-                <option value="">—</option>
-                {(['none', 'some', 'all', 'unknown'] as const).map((x) => (
-                  <option key={x} value={x}>
-                    {t(`incidents.assessment.affected.${x}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        <Field label={t('incidents.assessment.customerExperience')}>
-          {(id) => <input id={id} maxLength={2000} value={a.customerExperience ?? ''} onChange={(e) => setAssess('customerExperience', e.target.value || undefined)} />}
-        </Field>
-        <div className="row">
-          <label>
-            <input type="checkbox" checked={a.securityImpact ?? false} onChange={(e) => setAssess('securityImpact', e.target.checked || undefined)} />{' '}
-            {t('incidents.assessment.securityImpact')}
-          </label>
-          <label>
-            <input type="checkbox" checked={a.dataLoss ?? false} onChange={(e) => setAssess('dataLoss', e.target.checked || undefined)} /> {t('incidents.assessment.dataLoss')}
-          </label>
-        </div>
+        <AssessmentFields value={a} onChange={setA} />
       </fieldset>
       <Field label={t('incidents.declare.description')}>
         {(id) => <textarea id={id} maxLength={20000} value={description} onChange={(e) => setDescription(e.target.value)} />}
