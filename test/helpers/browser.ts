@@ -100,7 +100,9 @@ export async function login(page: Page, url: string, email: string, password: st
   await page.locator('.shell #main').waitFor();
 }
 
+/** Saves docs/screenshots/<name>.png when HIKESHI_SCREENSHOTS=1 (so test runs leave the tree clean). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.HIKESHI_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
