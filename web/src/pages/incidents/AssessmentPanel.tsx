@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateIncident } from '../../api/incidents';
 import type { Incident } from '../../api/types';
-import { ErrorNote } from '../../components/ErrorNote';
 import { type Assessment, AssessmentFields } from './AssessmentFields';
+import { FormActions } from '../../components/FormActions';
 
 /** Seed 000's impact questions, as answered so far; reassessed as the response learns more. */
 export function AssessmentPanel({ incident: i }: { incident: Incident }) {
@@ -43,15 +43,7 @@ export function AssessmentPanel({ incident: i }: { incident: Incident }) {
           }}
         >
           <AssessmentFields value={editing} onChange={setEditing} full />
-          <ErrorNote error={update.error} />
-          <div className="row">
-            <button type="submit" className="button primary" disabled={update.isPending}>
-              {update.isPending ? t('common.saving') : t('common.save')}
-            </button>
-            <button type="button" className="button" onClick={() => setEditing(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
+          <FormActions pending={update.isPending} label={t('common.save')} onCancel={() => setEditing(null)} error={update.error} />
         </form>
       ) : shown.length ? (
         <dl className="facts">

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useDeclare, useServices } from '../../api/incidents';
 import type { DeclareIncident } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { useUser } from '../../session/session';
 import { type Assessment, AssessmentFields } from './AssessmentFields';
+import { FormActions } from '../../components/FormActions';
 
 
 export function DeclareDialog({ open, onClose, onDeclared }: { open: boolean; onClose: () => void; onDeclared: (id: string) => void }) {
@@ -100,15 +100,7 @@ function DeclareForm({ onDeclared, onCancel }: { onDeclared: (id: string) => voi
       <label className="row">
         <input type="checkbox" checked={commander} onChange={(e) => setCommander(e.target.checked)} /> {t('incidents.declare.commanderMe')}
       </label>
-      <ErrorNote error={declare.error} />
-      <div className="row dialog-actions">
-        <button type="submit" className="button primary" disabled={declare.isPending}>
-          {declare.isPending ? t('common.saving') : t('incidents.declare.submit')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions pending={declare.isPending} label={t('incidents.declare.submit')} onCancel={onCancel} error={declare.error} />
     </form>
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useTeamMutations } from '../../api/admin';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 
 /** A new team; a security team (CSIRT) sees restricted incidents and only owners may make one. */
 export function CreateTeamDialog({ open, onClose, isOwner }: { open: boolean; onClose: () => void; isOwner: boolean }) {
@@ -40,15 +40,7 @@ export function CreateTeamDialog({ open, onClose, isOwner }: { open: boolean; on
           {t('people.teams.securityLabel')}
         </label>
         <p className="hint">{isOwner ? t('people.teams.securityHint') : t('people.teams.securityOwnersOnly')}</p>
-        <ErrorNote error={create.error} />
-        <div className="row">
-          <button type="submit" className="button primary" disabled={create.isPending}>
-            {create.isPending ? t('common.saving') : t('common.create')}
-          </button>
-          <button type="button" className="button" onClick={close}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={create.isPending} label={t('common.create')} onCancel={close} error={create.error} />
       </form>
     </Dialog>
   );

@@ -2,10 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale, ROLES, type Role, useCreateUser } from '../../api/admin';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { useSession } from '../../session/session';
 import { TimeZoneField } from '../profile/TimeZoneField';
+import { FormActions } from '../../components/FormActions';
 
 /** A new person; without a password they use API tokens or single sign-on only. */
 export function CreateUserDialog({ open, onClose, canCreateOwner }: { open: boolean; onClose: () => void; canCreateOwner: boolean }) {
@@ -62,15 +62,7 @@ export function CreateUserDialog({ open, onClose, canCreateOwner }: { open: bool
         <Field label={`${t('people.users.password')} (${t('common.optional')})`} hint={t('people.users.passwordHint')}>
           {(id) => <input id={id} type="password" autoComplete="new-password" value={v.password} onChange={(e) => set('password', e.target.value)} />}
         </Field>
-        <ErrorNote error={create.error} />
-        <div className="row">
-          <button type="submit" className="button primary" disabled={create.isPending}>
-            {create.isPending ? t('common.saving') : t('common.create')}
-          </button>
-          <button type="button" className="button" onClick={close}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={create.isPending} label={t('common.create')} onCancel={close} error={create.error} />
       </form>
     </Dialog>
   );

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { patch } from '../../api/client';
 import { type Restriction, type Rotation, type Schedule, type ScheduleLayer, useRefreshOnCall, useUsers } from '../../api/oncall';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { keepLayer, namesOf } from './layers';
 import { MemberPicker } from './MemberPicker';
@@ -12,6 +11,7 @@ import { RestrictionsEditor } from './RestrictionsEditor';
 import { RotationFields } from './RotationFields';
 import { ZonedDateTime } from './ZonedDateTime';
 import { type Local, toInstant, toLocal } from './zoned';
+import { FormActions } from '../../components/FormActions';
 
 /** A new layer's starting point: a weekly 09:00 rotation from today in the schedule's zone. */
 export function defaultRotation(zone: string): Rotation {
@@ -67,15 +67,7 @@ export function LayerDialog({ schedule, layer, open, onClose }: { schedule: Sche
           </label>
         </div>
         {ends ? <ZonedDateTime legend={t('schedules.layers.endAt')} zone={zone} value={end} onChange={setEnd} /> : null}
-        <ErrorNote error={save.error} />
-        <div className="row form-actions">
-          <button type="submit" className="button primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : t('common.save')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={save.isPending} label={t('common.save')} onCancel={onClose} error={save.error} />
       </form>
     </Dialog>
   );

@@ -5,7 +5,6 @@ import { useNavigate } from 'react-router';
 import { post } from '../../api/client';
 import { type CreateSchedule, type Rotation, type Schedule, useRefreshOnCall, useUsers } from '../../api/oncall';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { useFormat } from '../../time/useFormat';
 import { defaultRotation } from './LayerDialog';
@@ -13,6 +12,7 @@ import { MemberPicker } from './MemberPicker';
 import { RotationFields } from './RotationFields';
 import { type ScheduleDraft, ScheduleFields } from './ScheduleFields';
 import { isZone } from './zoned';
+import { FormActions } from '../../components/FormActions';
 
 /** A new schedule with its first layer (a schedule always has at least one); opens it when created. */
 export function ScheduleCreateDialog({ onClose }: { onClose: () => void }) {
@@ -50,15 +50,7 @@ export function ScheduleCreateDialog({ onClose }: { onClose: () => void }) {
         <Field label={t('schedules.layers.name')}>{(id) => <input id={id} required value={layerName} onChange={(e) => setLayerName(e.target.value)} />}</Field>
         <MemberPicker legend={t('schedules.members.legend')} value={members} onChange={setMembers} users={users.data ?? []} names={new Map()} />
         <RotationFields value={rotation} onChange={setRotation} zone={zone} />
-        <ErrorNote error={save.error} />
-        <div className="row form-actions">
-          <button type="submit" className="button primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : t('common.create')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={save.isPending} label={t('common.create')} onCancel={onClose} error={save.error} />
       </form>
     </Dialog>
   );

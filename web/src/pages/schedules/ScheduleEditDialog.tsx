@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { patch } from '../../api/client';
 import { type Schedule, useRefreshOnCall } from '../../api/oncall';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/ErrorNote';
 import { type ScheduleDraft, ScheduleFields } from './ScheduleFields';
+import { FormActions } from '../../components/FormActions';
 
 /** Rename, re-describe or move a schedule to another zone (handoffs keep their wall-clock times). */
 export function ScheduleEditDialog({ schedule, onClose }: { schedule: Schedule; onClose: () => void }) {
@@ -28,15 +28,7 @@ export function ScheduleEditDialog({ schedule, onClose }: { schedule: Schedule; 
       <form onSubmit={submit}>
         <ScheduleFields value={draft} onChange={setDraft} />
         {draft.timeZone !== schedule.timeZone ? <p className="hint">{t('schedules.edit.zoneHint')}</p> : null}
-        <ErrorNote error={save.error} />
-        <div className="row form-actions">
-          <button type="submit" className="button primary" disabled={save.isPending}>
-            {save.isPending ? t('common.saving') : t('common.save')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={save.isPending} label={t('common.save')} onCancel={onClose} error={save.error} />
       </form>
     </Dialog>
   );

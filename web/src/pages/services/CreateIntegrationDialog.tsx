@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTEGRATION_TYPES, type Integration, type IntegrationType, type useIntegrationMutations } from '../../api/admin';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 
 type CreateMutation = ReturnType<typeof useIntegrationMutations>['create'];
 
@@ -57,15 +57,7 @@ export function CreateIntegrationDialog({
         <Field label={t('services.integrations.name')} hint={t('services.integrations.nameHint')}>
           {(id) => <input id={id} maxLength={200} value={name} placeholder={t(`services.types.${type}.label`)} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <ErrorNote error={mutation.error} />
-        <div className="row">
-          <button type="submit" className="button primary" disabled={mutation.isPending}>
-            {mutation.isPending ? t('common.saving') : t('common.create')}
-          </button>
-          <button type="button" className="button" onClick={close}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <FormActions pending={mutation.isPending} label={t('common.create')} onCancel={close} error={mutation.error} />
       </form>
     </Dialog>
   );

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Integration, useIntegrationMutations } from '../../api/admin';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
+import { FormActions } from '../../components/FormActions';
 
 type UpdateMutation = ReturnType<typeof useIntegrationMutations>['update'];
 
@@ -49,15 +49,7 @@ function EditForm({ integration: i, mutation, onDone }: { integration: Integrati
           <input id={id} type="number" inputMode="numeric" min={1} max={10_080} required disabled={!hbOn} value={interval} onChange={(e) => setHbInterval(e.target.value)} />
         )}
       </Field>
-      <ErrorNote error={mutation.error} />
-      <div className="row">
-        <button type="submit" className="button primary" disabled={mutation.isPending}>
-          {mutation.isPending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions pending={mutation.isPending} label={t('common.save')} onCancel={onDone} error={mutation.error} />
     </form>
   );
 }
