@@ -10,7 +10,9 @@ import { startTestServer, type TestServer } from './server.js';
 export const CHROMIUM = process.env.HIKESHI_CHROMIUM ?? '/usr/bin/chromium';
 /** Why browser tests cannot run here, or null when they can. */
 export const browserSkip: string | false =
-  !existsSync(CHROMIUM) ? `no ${CHROMIUM} (apt-get install chromium)` : !existsSync(path.join(WEB_DIR, 'index.html')) ? 'web app not built (npm run build)' : false;
+  process.env.HIKESHI_BROWSER_TESTS === '0'
+    ? 'HIKESHI_BROWSER_TESTS=0'
+    : !existsSync(CHROMIUM) ? `no ${CHROMIUM} (apt-get install chromium)` : !existsSync(path.join(WEB_DIR, 'index.html')) ? 'web app not built (npm run build)' : false;
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
