@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { resolveWall } from '../domain/time/zone.js';
 import type { ApiClient } from './client.js';
 import { CliError } from './exit-codes.js';
 import { oneLine, renderTable } from './output.js';
@@ -86,12 +87,6 @@ function partsIn(zone: string, t: number): Record<string, string> {
   return Object.fromEntries(f.formatToParts(new Date(t)).map((p) => [p.type, p.value]));
 }
 
-/** The local wall reading of an instant, as ms on the UTC scale. */
-function wallOf(zone: string, t: number): number {
-  const p = partsIn(zone, t);
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-}
-
 /** "2026-03-08 09:00 CDT": date, time and zone abbreviation (or offset) in `zone`. */
 export function formatLocal(zone: string, iso: string): string {
   const p = partsIn(zone, Date.parse(iso));
@@ -104,12 +99,7 @@ export function formatLocal(zone: string, iso: string): string {
  */
 export function localMidnight(zone: string, date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d);
-  const day = 86_400_000;
-  const offsets = [...new Set([wallOf(zone, wall - day) - (wall - day), wallOf(zone, wall + day) - (wall + day)])];
-  const exact = offsets.map((o) => wall - o).filter((t) => wallOf(zone, t) === wall);
-  const t = exact.length ? Math.min(...exact) : wall - (wallOf(zone, wall - day) - (wall - day));
-  return new Date(t).toISOString();
+  return new Date(resolveWall(zone, Date.UTC(y, m - 1, d)).instant).toISOString();
 }
 
 /** --from/--to: a date (its midnight in the display zone) or an ISO instant (as given). */

@@ -2,6 +2,8 @@
  * Every time the app shows is in the viewer's chosen zone (their profile's, else the browser's), with
  * the zone named; a range that crosses midnight in that zone shows both dates.
  */
+import { localDate as zoneLocalDate } from '../../../src/domain/time/zone';
+
 export type Lang = 'en' | 'ja';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -21,8 +23,7 @@ const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 /** The local calendar date of an instant in a zone, as YYYY-MM-DD (for comparisons). */
 export function localDate(iso: string | Date, zone: string): string {
-  const d = typeof iso === 'string' ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return zoneLocalDate(zone, typeof iso === 'string' ? iso : iso.toISOString());
 }
 
 /** The zone's short name at that instant: JST, CST/CDT, GMT+1 … */

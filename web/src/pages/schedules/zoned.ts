@@ -2,46 +2,16 @@
  * Wall-clock times in a named IANA zone, independent of the browser's own zone. A form keeps the date
  * and the time as separate local strings and turns them into an instant only when sent, so changing
  * the date never shifts the time typed (edge case 4). Local times follow the server's rule (SPEC
- * §4.3): one that never occurs moves forward by the gap, one that occurs twice means the first.
+ * §4.3): one that never occurs moves forward by the gap, one that occurs twice means the first —
+ * the server's own zone module does the conversions.
  */
+import { resolveWall, wallOf } from '../../../../src/domain/time/zone';
 
 export interface Local {
   /** YYYY-MM-DD */
   date: string;
   /** HH:MM (24 h) */
   time: string;
-}
-
-const partsCache = new Map<string, Intl.DateTimeFormat>();
-function partsFormat(zone: string): Intl.DateTimeFormat {
-  let f = partsCache.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsCache.set(zone, f);
-  }
-  return f;
-}
-
-/** The wall clock of an instant in a zone, as milliseconds of a UTC date with the same fields. */
-function wallMs(t: number, zone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of partsFormat(zone).formatToParts(new Date(t))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-}
-
-/** The zone's offset from UTC at an instant, in ms (Tokyo: +9 h). */
-function offsetMs(t: number, zone: string): number {
-  const whole = Math.floor(t / 1000) * 1000;
-  return wallMs(whole, zone) - whole;
 }
 
 function localMs(l: Local): number | null {
@@ -54,20 +24,12 @@ function localMs(l: Local): number | null {
 /** The instant of a local date and time in a zone; null when either is not filled in. */
 export function toInstant(l: Local, zone: string): Date | null {
   const local = localMs(l);
-  if (local === null) return null;
-  const day = 86_400_000;
-  const before = offsetMs(local - day, zone);
-  const after = offsetMs(local + day, zone);
-  const fits = [local - before, local - after].filter((t) => wallMs(t, zone) === local);
-  // Both fit: the repeated hour of a fall-back, take the first. None fits: a spring-forward gap;
-  // the offset before the change moves the time forward by the gap.
-  const t = fits.length ? Math.min(...fits) : local - before;
-  return new Date(t);
+  return local === null ? null : new Date(resolveWall(zone, local).instant);
 }
 
 /** The local date and time of an instant in a zone. */
 export function toLocal(t: Date | string, zone: string): Local {
-  const ms = wallMs(typeof t === 'string' ? Date.parse(t) : t.getTime(), zone);
+  const ms = wallOf(zone, typeof t === 'string' ? Date.parse(t) : t.getTime());
   const iso = new Date(ms).toISOString();
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
