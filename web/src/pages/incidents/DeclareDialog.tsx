@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { useUser } from '../../session/session';
 import { type Assessment, AssessmentFields } from './AssessmentFields';
 import { FormActions } from '../../components/FormActions';
+import { NamedSelect } from '../../components/NamedSelect';
 
 
 export function DeclareDialog({ open, onClose, onDeclared }: { open: boolean; onClose: () => void; onDeclared: (id: string) => void }) {
@@ -53,14 +54,7 @@ function DeclareForm({ onDeclared, onCancel }: { onDeclared: (id: string) => voi
       <div className="grid-2">
         <Field label={t('incidents.declare.service')}>
           {(id) => (
-            <select id={id} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
-              <option value="">{t('incidents.declare.noService')}</option>
-              {services.data?.items.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
+            <NamedSelect id={id} value={serviceId} onChange={setServiceId} options={services.data?.items} empty={t('incidents.declare.noService')} />
           )}
         </Field>
         <Field label={t('incidents.declare.type')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IncidentFilters } from '../../api/incidents';
 import { useServices } from '../../api/incidents';
 import { Field } from '../../components/Field';
+import { NamedSelect } from '../../components/NamedSelect';
 
 const STATUSES = ['open', 'triggered', 'acknowledged', 'resolved', 'closed', 'declined', 'merged'] as const;
 const TYPES = ['inquiry', 'outage', 'security'] as const;
@@ -39,14 +40,7 @@ export function IncidentFiltersBar({ value, onChange }: { value: IncidentFilters
       </Field>
       <Field label={t('incidents.filters.service')}>
         {(id) => (
-          <select id={id} value={value.serviceId ?? ''} onChange={(e) => set('serviceId', e.target.value)}>
-            <option value="">{t('incidents.filters.anyService')}</option>
-            {services.data?.items.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <NamedSelect id={id} value={value.serviceId ?? ''} onChange={(v) => set('serviceId', v)} options={services.data?.items} empty={t('incidents.filters.anyService')} />
         )}
       </Field>
       <Field label={t('incidents.filters.type')}>

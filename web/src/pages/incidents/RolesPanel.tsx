@@ -5,6 +5,7 @@ import type { Incident } from '../../api/types';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
 import { useUser } from '../../session/session';
+import { NamedSelect } from '../../components/NamedSelect';
 
 /** Each role with its holder; assigning someone else hands the role over (on the timeline). */
 export function RolesPanel({ incident: i }: { incident: Incident }) {
@@ -45,16 +46,13 @@ function RoleRow(props: { incident: Incident; roleKey: string; roleName: string;
         >
           <Field label={t('incidents.roles.to', { role: props.roleName })}>
             {(id) => (
-              <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
-                <option value="">—</option>
-                {people.data?.items
-                  .filter((u) => !u.disabled && u.id !== holder?.userId)
-                  .map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name}
-                    </option>
-                  ))}
-              </select>
+              <NamedSelect
+                id={id}
+                value={choice}
+                onChange={setChoice}
+                options={people.data?.items.filter((u) => !u.disabled && u.id !== holder?.userId)}
+                empty="—"
+              />
             )}
           </Field>
           <button type="submit" className="button small" disabled={!choice || props.busy}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Task, useAddTask, usePeople, useTasks, useUpdateTask } from '../../api/incidents';
 import { ErrorNote } from '../../components/ErrorNote';
 import { Field } from '../../components/Field';
+import { NamedSelect } from '../../components/NamedSelect';
 
 const STATUSES: Task['status'][] = ['todo', 'in_progress', 'done', 'cancelled'];
 
@@ -28,19 +29,14 @@ export function TasksPanel({ incidentId }: { incidentId: string }) {
             <label className="sr-only" htmlFor={`task-owner-${task.id}`}>
               {t('incidents.tasks.owner')}
             </label>
-            <select
+            <NamedSelect
               id={`task-owner-${task.id}`}
               value={task.ownerId ?? ''}
               disabled={update.isPending}
-              onChange={(e) => update.mutate({ taskId: task.id, ownerId: e.target.value || null })}
-            >
-              <option value="">{t('incidents.tasks.nobody')}</option>
-              {active.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+              onChange={(v) => update.mutate({ taskId: task.id, ownerId: v || null })}
+              options={active}
+              empty={t('incidents.tasks.nobody')}
+            />
             <label className="sr-only" htmlFor={`task-status-${task.id}`}>
               {t('incidents.col.status')}
             </label>
@@ -70,14 +66,7 @@ export function TasksPanel({ incidentId }: { incidentId: string }) {
         <Field label={t('incidents.tasks.newTask')}>{(id) => <input id={id} value={title} maxLength={500} onChange={(e) => setTitle(e.target.value)} />}</Field>
         <Field label={t('incidents.tasks.owner')}>
           {(id) => (
-            <select id={id} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-              <option value="">{t('incidents.tasks.nobody')}</option>
-              {active.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+            <NamedSelect id={id} value={ownerId} onChange={setOwnerId} options={active} empty={t('incidents.tasks.nobody')} />
           )}
         </Field>
         <button type="submit" className="button" disabled={add.isPending || !title.trim()}>

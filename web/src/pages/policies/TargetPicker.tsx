@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyTarget } from '../../api/oncall';
 import { Field } from '../../components/Field';
+import { NamedSelect } from '../../components/NamedSelect';
 
 export interface Choice {
   type: PolicyTarget['type'];
@@ -56,14 +57,7 @@ export function TargetPicker({ value, onChange, choices, nameOf }: { value: Poli
         </Field>
         <Field label={t('policies.targets.pick')}>
           {(fid) => (
-            <select id={fid} value={id} onChange={(e) => setId(e.target.value)}>
-              <option value="">{t('policies.targets.choose')}</option>
-              {options.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <NamedSelect id={fid} value={id} onChange={setId} options={options} empty={t('policies.targets.choose')} />
           )}
         </Field>
         <button

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/oncall';
 import { Field } from '../../components/Field';
+import { NamedSelect } from '../../components/NamedSelect';
 
 /**
  * An ordered list of people (rotation order: the first is on call from the first handoff). A person
@@ -61,14 +62,7 @@ export function MemberPicker({
       <div className="member-add">
         <Field label={t('schedules.members.person')}>
           {(id) => (
-            <select id={id} value={pick} onChange={(e) => setPick(e.target.value)}>
-              <option value="">{t('schedules.members.choose')}</option>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
+            <NamedSelect id={id} value={pick} onChange={setPick} options={users} empty={t('schedules.members.choose')} />
           )}
         </Field>
         <button
