@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { api } from './helpers/api.js';
-import { browserSkip, launchBrowser, login, newPage, screenshot, startWebServer, type WebServer } from './helpers/browser.js';
+import { browserSkip, launchBrowser, newPage, screenshot, signedIn, startWebServer, type WebServer } from './helpers/browser.js';
 
 /**
  * The administration screens in a real browser: a service and its Alertmanager integration (the
@@ -30,14 +30,8 @@ describe('web app: services, people and profile', { skip: browserSkip }, () => {
     await web?.close();
   });
 
-  async function signedIn(opts: Parameters<typeof newPage>[1] = {}) {
-    const p = await newPage(browser, opts);
-    await login(p.page, web.url, web.owner.email, web.owner.password);
-    return p;
-  }
-
   test('create a service and an Alertmanager integration: the key is shown once and the snippet works', async () => {
-    const { page, errors, context } = await signedIn();
+    const { page, errors, context } = await signedIn(browser, web);
     await page.goto(`${web.url}/services`);
     await page.getByRole('heading', { name: 'Services', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'New service' }).click();
@@ -111,7 +105,7 @@ describe('web app: services, people and profile', { skip: browserSkip }, () => {
   });
 
   test('create a person, then a team with that person', async () => {
-    const { page, errors, context } = await signedIn();
+    const { page, errors, context } = await signedIn(browser, web);
     await page.goto(`${web.url}/people`);
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Add user' }).click();
@@ -150,7 +144,7 @@ describe('web app: services, people and profile', { skip: browserSkip }, () => {
   });
 
   test('my profile: a contact method, a high-urgency rule, and the language switched to Japanese and back', async () => {
-    const { page, errors, context } = await signedIn();
+    const { page, errors, context } = await signedIn(browser, web);
     await page.goto(`${web.url}/profile`);
     await page.getByRole('heading', { name: 'My profile', level: 1 }).waitFor();
     // The server's readiness check: nothing to page yet.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { api } from './helpers/api.js';
-import { browserSkip, launchBrowser, login, newPage, screenshot, startWebServer, type WebServer } from './helpers/browser.js';
+import { browserSkip, launchBrowser, newPage, screenshot, signedIn, startWebServer, type WebServer } from './helpers/browser.js';
 
 /**
  * Schedules, on call now and escalation policies in a real browser. Three zones differ on purpose
@@ -50,16 +50,10 @@ describe('web app: schedules, on call now, escalation policies', { skip: browser
     await web?.close();
   });
 
-  async function signedIn(opts: Parameters<typeof newPage>[1] = {}) {
-    const p = await newPage(browser, opts);
-    await login(p.page, web.url, web.owner.email, web.owner.password);
-    return p;
-  }
-
   const finalRow = (page: Page) => page.getByRole('list', { name: 'Final schedule' });
 
   test('create a schedule in Tokyo time with a two-person layer; the final timeline names both', async () => {
-    const { page, errors, context } = await signedIn();
+    const { page, errors, context } = await signedIn(browser, web);
     await page.goto(`${web.url}/schedules`);
     await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'New schedule' }).click();
@@ -101,7 +95,7 @@ describe('web app: schedules, on call now, escalation policies', { skip: browser
   });
 
   test('add a higher layer restricted to weekends; it shows as its own row and in the final schedule', async () => {
-    const { page, errors, context } = await signedIn();
+    const { page, errors, context } = await signedIn(browser, web);
     await page.goto(`${web.url}/schedules/${scheduleId}`);
     await page.getByRole('button', { name: 'Add layer' }).click();
     const dialog = page.getByRole('dialog');
@@ -131,7 +125,7 @@ describe('web app: schedules, on call now, escalation policies', { skip: browser
   });
 
   test('an override typed in Tokyo time keeps its wall clock when the date changes and shows on the timeline', async () => {
-    const { page, errors, context } = await signedIn();
+    const { page, errors, context } = await signedIn(browser, web);
     await page.goto(`${web.url}/schedules/${scheduleId}`);
     await page.getByRole('button', { name: 'Add override' }).click();
     const dialog = page.getByRole('dialog');
@@ -178,7 +172,7 @@ describe('web app: schedules, on call now, escalation policies', { skip: browser
   });
 
   test('on call now lists every schedule with who is on call and until when', async () => {
-    const { page, errors, context } = await signedIn();
+    const { page, errors, context } = await signedIn(browser, web);
     await page.goto(`${web.url}/oncall`);
     await page.getByRole('heading', { name: 'On call now', level: 1 }).waitFor();
     const expected = (await owner.get(`/api/v1/schedules/${scheduleId}/oncall`)).body.users.map((u: { name: string }) => u.name) as string[];
@@ -194,7 +188,7 @@ describe('web app: schedules, on call now, escalation policies', { skip: browser
   });
 
   test('create a two-level escalation policy: a server validation error is shown, then it saves', async () => {
-    const { page, errors, context } = await signedIn();
+    const { page, errors, context } = await signedIn(browser, web);
     await page.goto(`${web.url}/escalation-policies`);
     await page.getByRole('heading', { name: 'Escalation policies', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'New escalation policy' }).click();
@@ -274,7 +268,7 @@ describe('web app: schedules, on call now, escalation policies', { skip: browser
   });
 
   test('in Japanese: headings and the timeline are translated', async () => {
-    const { page, errors, context } = await signedIn();
+    const { page, errors, context } = await signedIn(browser, web);
     await page.goto(`${web.url}/schedules/${scheduleId}`);
     await page.getByRole('button', { name: '日本語' }).click();
     await page.getByRole('heading', { name: 'タイムライン', level: 2 }).waitFor();

@@ -102,6 +102,13 @@ export async function login(page: Page, url: string, email: string, password: st
   await page.locator('.shell #main').waitFor();
 }
 
+/** A new page logged in as the web server's owner. */
+export async function signedIn(browser: Browser, web: WebServer, opts: Parameters<typeof newPage>[1] = {}): Promise<Awaited<ReturnType<typeof newPage>>> {
+  const p = await newPage(browser, opts);
+  await login(p.page, web.url, web.owner.email, web.owner.password);
+  return p;
+}
+
 /** Saves docs/screenshots/<name>.png when HIKESHI_SCREENSHOTS=1 (so test runs leave the tree clean). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.HIKESHI_SCREENSHOTS !== '1') return;
