@@ -13,3 +13,8 @@ export type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]
 export function messages<T extends Tree>(m: { en: T; ja: Same<T> }): { en: T; ja: Same<T> } {
   return m;
 }
+
+/** Two areas' messages as one (an area split over files by concept). */
+export function mergeMessages<A extends Tree, B extends Tree>(a: { en: A; ja: Same<A> }, b: { en: B; ja: Same<B> }): { en: A & B; ja: Same<A & B> } {
+  return { en: { ...a.en, ...b.en }, ja: { ...a.ja, ...b.ja } as Same<A & B> };
+}
