@@ -12,8 +12,8 @@
  *   from inside the repeated hour's second pass, the second one). Should the clocks then fall back
  *   into the window again, that is a new quiet stretch, judged when the next page comes.
  */
-import { DAY, HOUR, MINUTE, mod, parseTime } from '../time/zone.js';
-import { type ZoneClock, zoneClock } from '../time/zone-offsets.js';
+import { DAY, MINUTE, mod, parseTime } from '../time/zone.js';
+import { zoneClock } from '../time/zone-offsets.js';
 
 export interface QuietHours {
   /** HH:MM, 24 h, local. */
@@ -47,27 +47,6 @@ function exitWall(w: Window, wall: number): number {
   return w.start > w.end && tod >= w.start ? midnight + DAY + w.end : midnight + w.end;
 }
 
-const SAMPLE = 6 * HOUR;
-
-/** The first instant in (from, to] at which the zone's offset differs from its offset at `from`, or null. */
-function nextOffsetChange(clock: ZoneClock, from: number, to: number): number | null {
-  const o = clock.offsetAt(from);
-  let lo = from;
-  for (let s = Math.min(from + SAMPLE, to); ; s = Math.min(s + SAMPLE, to)) {
-    if (clock.offsetAt(s) !== o) {
-      let hi = s;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (clock.offsetAt(mid) === o) lo = mid;
-        else hi = mid;
-      }
-      return hi;
-    }
-    if (s >= to) return null;
-    lo = s;
-  }
-}
-
 /** Whether instant `t` (ms) is inside the person's quiet hours in `zone`. */
 export function isQuietAt(q: QuietHours, zone: string, t: number): boolean {
   return quietWall(window(q), zoneClock(zone).wallOf(t));
@@ -87,7 +66,7 @@ export function quietHoursEnd(q: QuietHours, zone: string, t: number): number | 
   for (let i = 0; i < 16; i++) {
     const offset = clock.offsetAt(x);
     const exit = exitWall(w, x + offset) - offset;
-    const change = nextOffsetChange(clock, x, exit);
+    const change = clock.nextChange(x, exit);
     if (change === null) return exit;
     if (!quietWall(w, clock.wallOf(change))) return change;
     x = change;

@@ -20,6 +20,8 @@ export interface ZoneClock {
   resolve(wall: number): { instant: number; shifted: number };
   /** `resolve(wall).instant`. */
   instantOf(wall: number): number;
+  /** The first instant in (from, to] at which the offset differs from the offset at `from`, or null. */
+  nextChange(from: number, to: number): number | null;
 }
 
 const CHUNK = 32 * DAY;
@@ -67,14 +69,17 @@ export function zoneClock(zone: string): ZoneClock {
   const cached = clocks.get(zone);
   if (cached) return cached;
   let chunks = new Map<number, Chunk>();
-  const offset = (t: number): number => {
-    const index = Math.floor(t / CHUNK);
+  const chunkAt = (index: number): Chunk => {
     let c = chunks.get(index);
     if (!c) {
       if (chunks.size >= MAX_CHUNKS) chunks = new Map();
       c = fillChunk(zone, index);
       chunks.set(index, c);
     }
+    return c;
+  };
+  const offset = (t: number): number => {
+    const c = chunkAt(Math.floor(t / CHUNK));
     let o = c.first;
     for (let i = 0; i < c.at.length && t >= c.at[i]!; i++) o = c.offsets[i]!;
     return o;
@@ -85,6 +90,21 @@ export function zoneClock(zone: string): ZoneClock {
     wallOf: (t) => t + offset(t),
     resolve: (wall) => resolveWallWith(offset, wall),
     instantOf: (wall) => resolveWallWith(offset, wall).instant,
+    nextChange: (from, to) => {
+      const o = offset(from);
+      for (let index = Math.floor(from / CHUNK); index * CHUNK <= to; index++) {
+        const c = chunkAt(index);
+        // A change exactly at a chunk's start shows only as that chunk's first offset.
+        const start = index * CHUNK;
+        if (start > from && c.first !== o) return start;
+        for (let i = 0; i < c.at.length; i++) {
+          const at = c.at[i]!;
+          if (at > to) return null;
+          if (at > from && c.offsets[i] !== o) return at;
+        }
+      }
+      return null;
+    },
   };
   clocks.set(zone, clock);
   return clock;

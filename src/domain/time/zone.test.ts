@@ -68,6 +68,34 @@ describe('zoneClock (cached transition table)', () => {
     }
   });
 
+  it('nextChange finds the first offset change after an instant, as a scan of ICU offsets does', () => {
+    // Brute force: step an hour at a time, then bisect to the millisecond.
+    const scan = (zone: string, from: number, to: number): number | null => {
+      const o = offsetAt(zone, from);
+      for (let s = from; s < to; s += 3_600_000) {
+        const e = Math.min(s + 3_600_000, to);
+        if (offsetAt(zone, e) === o) continue;
+        let lo = s;
+        let hi = e;
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (offsetAt(zone, mid) === o) lo = mid;
+          else hi = mid;
+        }
+        return hi;
+      }
+      return null;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.integer({ min: 1, max: 120 * DAY }), (zone, from, span) => {
+        assert.equal(zoneClock(zone).nextChange(from, from + span), scan(zone, from, from + span));
+      }),
+      { numRuns: 300 },
+    );
+    assert.equal(zoneClock('America/New_York').nextChange(Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1)), Date.UTC(2026, 2, 8, 7));
+    assert.equal(zoneClock('Asia/Tokyo').nextChange(Date.UTC(2026, 0, 1), Date.UTC(2027, 0, 1)), null);
+  });
+
   it('resolves wall readings exactly as resolveWall does', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (zone, w) => {
