@@ -1,6 +1,7 @@
 import type { JobTables } from './schema-jobs.js';
 import type { NotificationTables } from './schema-notifications.js';
 import type { OncallTables } from './schema-oncall.js';
+import type { StatusTables } from './schema-status.js';
 import type { Generated } from 'kysely';
 
 /**
@@ -314,7 +315,7 @@ export interface HeartbeatTable {
   updatedAt: string;
 }
 
-export interface Database extends JobTables, NotificationTables, OncallTables {
+export interface Database extends JobTables, NotificationTables, OncallTables, StatusTables {
   setting: SettingTable;
   counter: CounterTable;
   team: TeamTable;

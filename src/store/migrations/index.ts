@@ -7,6 +7,7 @@ import * as jobs from './2026-11-22-1900-jobs.js';
 import * as notifications from './2026-11-22-1910-notifications.js';
 import * as oncall from './2026-11-22-1920-oncall.js';
 import * as quietHours from './2026-11-22-2000-quiet-hours.js';
+import * as statusPages from './2026-11-22-2100-status-pages.js';
 
 export interface PortableMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -24,4 +25,5 @@ export const migrations: Record<string, PortableMigration> = {
   '2026-11-22-1910-notifications': notifications,
   '2026-11-22-1920-oncall': oncall,
   '2026-11-22-2000-quiet-hours': quietHours,
+  '2026-11-22-2100-status-pages': statusPages,
 };
