@@ -33,6 +33,7 @@ export const MaintenanceWindow = z
     description: z.string(),
     timeZone: z.string(),
     serviceIds: z.array(Id).describe('Services whose paging the window suppresses'),
+    statusPageIds: z.array(Id).describe('Status pages that show it as scheduled maintenance'),
     startsAt: Instant.describe('One-off: its start. Recurring: when the recurrence begins'),
     endsAt: Instant.nullable().describe('One-off: its end. Recurring: the end of its last occurrence, null when it repeats forever'),
     recurrence: MaintenanceRecurrence.nullable().describe('null for a one-off window; defaults filled in'),
@@ -49,6 +50,7 @@ export const MaintenanceWindow = z
 const Name = z.string().trim().min(1, 'name is required').max(200);
 const Description = z.string().max(5000);
 const ServiceIds = z.array(Id).min(1, 'name at least one service').max(500);
+const StatusPageIds = z.array(Id).max(50);
 const StartsAt = Instant.describe('One-off: when it starts. Recurring: when the recurrence begins; the first slot starts at or after it');
 
 export const CreateMaintenanceWindowBody = z
@@ -57,6 +59,7 @@ export const CreateMaintenanceWindowBody = z
     description: Description.optional(),
     timeZone: TimeZone.describe('IANA time zone of the recurrence and of how the window is shown, e.g. Asia/Tokyo'),
     serviceIds: ServiceIds,
+    statusPageIds: StatusPageIds.optional().describe('Status pages to show it on (default none): components linked to its services show under_maintenance while it runs'),
     startsAt: StartsAt,
     endsAt: Instant.optional().describe('One-off windows: when it ends (at most 31 days after startsAt)'),
     recurrence: MaintenanceRecurrence.optional().describe('Recurring windows (then leave endsAt out)'),
@@ -69,6 +72,7 @@ export const UpdateMaintenanceWindowBody = z
     description: Description.optional(),
     timeZone: TimeZone.optional(),
     serviceIds: ServiceIds.optional().describe('Replaces the list'),
+    statusPageIds: StatusPageIds.optional().describe('Replaces the list'),
     startsAt: StartsAt.optional(),
     endsAt: Instant.nullable().optional(),
     recurrence: MaintenanceRecurrence.nullable().optional().describe('Replaces the rule; null makes the window one-off (send endsAt)'),

@@ -17,13 +17,20 @@ import type { AppDeps } from './deps.js';
 import { errorHandler } from './errors.js';
 import { installMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
+import { StatusHosts } from './status-hosts.js';
 import { registerWeb } from './web.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /** Build the HTTP application. It never listens: main.ts or a test decides where. */
-export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function createApp(given: AppDeps): Promise<FastifyInstance> {
+  const statusHosts = new StatusHosts(given.store.db, !!given.trustProxy);
+  await statusHosts.refresh();
+  statusHosts.start();
+  const deps: AppDeps = { ...given, statusHosts };
   const app = Fastify({
+    // A status page bound to a custom domain answers that host's every path (http/status-hosts.ts).
+    rewriteUrl: (req) => statusHosts.rewrite(req),
     logger: {
       level: deps.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.genieKey'],
@@ -117,6 +124,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.addHook('onClose', async () => statusHosts.stop());
   await registerRoutes(app, deps);
   await registerWeb(app, deps.webDir);
 

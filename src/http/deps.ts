@@ -4,6 +4,7 @@ import type { OutboxListener } from '../services/context.js';
 import type { Intake } from '../services/ingest/intake.js';
 import type { LiveHub } from '../services/live/hub.js';
 import type { Store } from '../store/db.js';
+import type { StatusHosts } from './status-hosts.js';
 
 /** Everything the HTTP app needs, built by the composition root (main.ts) or a test. */
 export interface AppDeps {
@@ -23,4 +24,8 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
   /** Where the built web app is (default <repo>/dist/web). */
   webDir?: string;
+  /** Outgoing e-mail is configured (HIKESHI_SMTP_URL): status pages offer e-mail subscriptions. */
+  emailEnabled?: boolean;
+  /** Custom domains of status pages; createApp builds it. */
+  statusHosts?: StatusHosts;
 }

@@ -13,6 +13,8 @@ export type Permission =
   | 'incident.read'
   | 'incident.declare'
   | 'incident.update'
+  | 'intake.report'
+  | 'intake.read'
   | 'service.read'
   | 'service.manage'
   | 'rule.manage'
@@ -25,7 +27,8 @@ export type Permission =
   | 'oncall.read'
   | 'schedule.manage'
   | 'override.manage'
-  | 'escalation.manage';
+  | 'escalation.manage'
+  | 'status_page.manage';
 
 const RANK: Record<Role, number> = { observer: 0, responder: 1, admin: 2, owner: 3 };
 
@@ -36,6 +39,10 @@ const MIN_ROLE: Record<Permission, Role> = {
   'user.read': 'observer',
   'incident.declare': 'responder',
   'incident.update': 'responder',
+  // Every employee may report a problem through /help (it becomes an inquiry); reading the reports
+  // across incidents is triage work.
+  'intake.report': 'observer',
+  'intake.read': 'responder',
   'service.manage': 'admin',
   'rule.manage': 'admin',
   'maintenance.manage': 'responder',
@@ -47,6 +54,7 @@ const MIN_ROLE: Record<Permission, Role> = {
   'schedule.manage': 'admin',
   'override.manage': 'responder',
   'escalation.manage': 'admin',
+  'status_page.manage': 'admin',
 };
 
 /** The scope a token needs for each permission. */
@@ -56,6 +64,8 @@ const SCOPE_FOR: Record<Permission, Scope> = {
   'user.read': 'read',
   'incident.declare': 'write',
   'incident.update': 'write',
+  'intake.report': 'write',
+  'intake.read': 'read',
   'service.manage': 'admin',
   'rule.manage': 'admin',
   'maintenance.manage': 'write',
@@ -67,6 +77,7 @@ const SCOPE_FOR: Record<Permission, Scope> = {
   'schedule.manage': 'admin',
   'override.manage': 'write',
   'escalation.manage': 'admin',
+  'status_page.manage': 'admin',
 };
 
 export function roleAtLeast(role: Role, min: Role): boolean {

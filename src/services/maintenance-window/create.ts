@@ -6,7 +6,7 @@ import { authorize } from '../shared/authorize.js';
 import { requireServices } from '../shared/exists.js';
 import { parseInput } from '../shared/parse.js';
 import { checkTiming, timingColumns } from './timing.js';
-import { auditRecord, type MaintenanceWindowView, viewMaintenanceWindow } from './view.js';
+import { auditRecord, type MaintenanceWindowView, setWindowStatusPages, viewMaintenanceWindow } from './view.js';
 
 /** Schedule maintenance for services: while it runs, their alerts page nobody. */
 export async function createMaintenanceWindow(ctx: ServiceContext, input: unknown): Promise<MaintenanceWindowView> {
@@ -27,7 +27,9 @@ export async function createMaintenanceWindow(ctx: ServiceContext, input: unknow
     };
     await t.tx.insertInto('maintenanceWindow').values(row).execute();
     await t.tx.insertInto('maintenanceWindowService').values(serviceIds.map((serviceId) => ({ windowId: row.id, serviceId }))).execute();
-    const view = viewMaintenanceWindow(row, serviceIds, t.now);
+    const statusPageIds = [...new Set(body.statusPageIds ?? [])].sort();
+    await setWindowStatusPages(t.tx, row.id, statusPageIds);
+    const view = viewMaintenanceWindow(row, serviceIds, t.now, statusPageIds);
     await recordAudit(t, { action: 'maintenance_window.created', targetType: 'maintenance_window', targetId: row.id, after: auditRecord(view) });
     return view;
   });

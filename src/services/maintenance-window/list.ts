@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context.js';
 import { authorize } from '../shared/authorize.js';
 import { type Cursor, decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { parseInput } from '../shared/parse.js';
-import { type MaintenanceWindowView, viewMaintenanceWindow, windowServiceIds, windowState } from './view.js';
+import { type MaintenanceWindowView, viewMaintenanceWindow, windowServiceIds, windowState, windowStatusPageIds } from './view.js';
 
 const BATCH = 200;
 
@@ -51,9 +51,10 @@ export async function listMaintenanceWindows(ctx: ServiceContext, input: unknown
     cursor = { createdAt: last.startsAt, id: last.id };
   }
   const services = await windowServiceIds(db, page.map((r) => r.id));
+  const pages = await windowStatusPageIds(db, page.map((r) => r.id));
   const lastItem = page[page.length - 1];
   return {
-    items: page.map((r) => viewMaintenanceWindow(r, services.get(r.id) ?? [], now)),
+    items: page.map((r) => viewMaintenanceWindow(r, services.get(r.id) ?? [], now, pages.get(r.id) ?? [])),
     nextCursor: more && lastItem ? encodeCursor({ createdAt: lastItem.startsAt, id: lastItem.id }) : null,
   };
 }

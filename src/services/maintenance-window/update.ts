@@ -8,7 +8,7 @@ import { requireServices } from '../shared/exists.js';
 import { parseInput } from '../shared/parse.js';
 import { readMaintenanceWindow } from './get.js';
 import { checkTiming, timingColumns } from './timing.js';
-import { auditRecord, type MaintenanceWindowView } from './view.js';
+import { auditRecord, type MaintenanceWindowView, setWindowStatusPages } from './view.js';
 
 /**
  * The window's times after a change. A recurring window's stored endsAt is derived (the end of its
@@ -37,6 +37,7 @@ export async function updateMaintenanceWindow(ctx: ServiceContext, id: string, i
       await t.tx.deleteFrom('maintenanceWindowService').where('windowId', '=', id).execute();
       await t.tx.insertInto('maintenanceWindowService').values(serviceIds.map((serviceId) => ({ windowId: id, serviceId }))).execute();
     }
+    if (body.statusPageIds) await setWindowStatusPages(t.tx, id, body.statusPageIds);
     await t.tx
       .updateTable('maintenanceWindow')
       .set({ name: body.name ?? before.name, description: body.description ?? before.description, ...timingColumns(timing), updatedAt: t.now })
