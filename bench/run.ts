@@ -9,11 +9,13 @@
  *     The web app in headless Chromium: first row of the incident list painted ÷ login form painted.
  *  3. On-call (bench/oncall.ts): the job runner draining 10,000 due jobs ÷ bare UPDATE transactions,
  *     and rendering a year of a 4-layer schedule with 200 overrides.
- *  4. Alert ingestion (bench/ingest.ts, also `npm run bench:ingest` alone): PagerDuty events and
+ *  4. A busy status page (bench/status.ts): HTML, summary.json, incidents.json and the Atom feed, as
+ *     latency multiples of GET /healthz.
+ *  5. Alert ingestion (bench/ingest.ts, also `npm run bench:ingest` alone): PagerDuty events and
  *     Alertmanager batches against servers in child processes, on SQLite and PostgreSQL, ÷ bare node:http.
  *
  * Env: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 20), BENCH_INCIDENTS, DATABASE_URL,
- * BENCH_PARTS (core,oncall,ingest), BENCH_WEB_RUNS.
+ * BENCH_PARTS (core,oncall,status,ingest), BENCH_STATUS_INCIDENTS, BENCH_WEB_RUNS.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -25,6 +27,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { buildServer } from '../src/server.js';
 import { runIngestBench } from './ingest.js';
 import { runOncallBench } from './oncall.js';
+import { runStatusBench } from './status.js';
 import { runWebBench } from './web.js';
 import { load } from './load.js';
 import { seedIncidents } from './seed.js';
@@ -103,9 +106,10 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 }
 
-// BENCH_PARTS=core,oncall,ingest (default all) runs only some of the figures.
-const parts = new Set((process.env.BENCH_PARTS ?? 'core,oncall,ingest').split(','));
+// BENCH_PARTS=core,oncall,status,ingest (default all) runs only some of the figures.
+const parts = new Set((process.env.BENCH_PARTS ?? 'core,oncall,status,ingest').split(','));
 if (parts.has('core')) await main();
 if (parts.has('oncall')) await runOncallBench();
+if (parts.has('status')) await runStatusBench();
 // Ingestion runs its servers in child processes, after the in-process server above is closed.
 if (parts.has('ingest') && !(await runIngestBench()) && process.env.BENCH_STRICT === '1') process.exitCode = 1;

@@ -11,6 +11,7 @@ import { Intake } from './services/ingest/intake.js';
 import { findIntegrationByKey } from './services/ingest/integration-actor.js';
 import { openExecutor } from './services/ingest/open-executor.js';
 import { JobRunner } from './jobs/index.js';
+import { outboundHandlers } from './notify/outbound/handlers.js';
 import { createDeliveryDeps } from './notify/setup.js';
 import { escalationHandlers } from './services/escalation/handlers.js';
 import { startSmtpListener } from './smtp/listener.js';
@@ -79,6 +80,7 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
       logLevel: config.logLevel,
       trustProxy: config.trustProxy,
       logStream: opts.logStream,
+      emailEnabled: !!config.smtpUrl,
     });
     const delivery = createDeliveryDeps(store.db, clock, {
       publicUrl: config.publicUrl,
@@ -91,7 +93,7 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
     const jobs = new JobRunner({
       store,
       clock,
-      handlers: escalationHandlers({ store, secret, publicUrl: config.publicUrl, outbox: hub, delivery }),
+      handlers: [...escalationHandlers({ store, secret, publicUrl: config.publicUrl, outbox: hub, delivery }), ...outboundHandlers(delivery)],
       onEvent: (e) => {
         if (e.type === 'failed' || e.type === 'error') app.log.warn({ job: e.jobId, kind: e.kind, err: e.error }, `job ${e.type}`);
       },

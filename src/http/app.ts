@@ -17,6 +17,7 @@ import type { AppDeps } from './deps.js';
 import { errorHandler } from './errors.js';
 import { installMetrics } from './metrics.js';
 import { registerRoutes } from './routes/index.js';
+import { StatusCache } from './status-cache.js';
 import { StatusHosts } from './status-hosts.js';
 import { registerWeb } from './web.js';
 
@@ -27,7 +28,7 @@ export async function createApp(given: AppDeps): Promise<FastifyInstance> {
   const statusHosts = new StatusHosts(given.store.db, !!given.trustProxy);
   await statusHosts.refresh();
   statusHosts.start();
-  const deps: AppDeps = { ...given, statusHosts };
+  const deps: AppDeps = { ...given, statusHosts, statusCache: new StatusCache(given.clock) };
   const app = Fastify({
     // A status page bound to a custom domain answers that host's every path (http/status-hosts.ts).
     rewriteUrl: (req) => statusHosts.rewrite(req),

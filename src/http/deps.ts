@@ -4,6 +4,7 @@ import type { OutboxListener } from '../services/context.js';
 import type { Intake } from '../services/ingest/intake.js';
 import type { LiveHub } from '../services/live/hub.js';
 import type { Store } from '../store/db.js';
+import type { StatusCache } from './status-cache.js';
 import type { StatusHosts } from './status-hosts.js';
 
 /** Everything the HTTP app needs, built by the composition root (main.ts) or a test. */
@@ -28,4 +29,6 @@ export interface AppDeps {
   emailEnabled?: boolean;
   /** Custom domains of status pages; createApp builds it. */
   statusHosts?: StatusHosts;
+  /** Public status-page answers kept a few seconds; createApp builds it. */
+  statusCache?: StatusCache;
 }

@@ -15,6 +15,8 @@ const PoliciesArea = lazy(() => import('./pages/policies/PoliciesArea'));
 const ServicesArea = lazy(() => import('./pages/services/ServicesArea'));
 const PeopleArea = lazy(() => import('./pages/people/PeopleArea'));
 const ProfileArea = lazy(() => import('./pages/profile/ProfileArea'));
+const HelpArea = lazy(() => import('./pages/help/HelpArea'));
+const StatusPagesArea = lazy(() => import('./pages/status-pages/StatusPagesArea'));
 
 export function App() {
   const { user, loading } = useSession();
@@ -25,6 +27,7 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<Navigate to="/incidents" replace />} />
+          <Route path="/login" element={<Navigate to="/incidents" replace />} />
           <Route path="/incidents/*" element={<IncidentsArea />} />
           <Route path="/oncall/*" element={<OnCallArea />} />
           <Route path="/schedules/*" element={<SchedulesArea />} />
@@ -32,6 +35,8 @@ export function App() {
           <Route path="/services/*" element={<ServicesArea />} />
           <Route path="/people/*" element={<PeopleArea />} />
           <Route path="/profile/*" element={<ProfileArea />} />
+          <Route path="/help/*" element={<HelpArea />} />
+          <Route path="/status-pages/*" element={<StatusPagesArea />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -8,6 +8,7 @@ import { escalationPolicyRoutes } from './escalation-policies.js';
 import { eventRuleRoutes } from './event-rules.js';
 import { healthRoutes } from './health.js';
 import { incidentRoutes } from './incidents.js';
+import { intakeRoutes } from './intake.js';
 import { ingestOpsgenieRoutes } from './ingest-opsgenie.js';
 import { ingestPagerDutyRoutes } from './ingest-pagerduty.js';
 import { ingestWebhookRoutes } from './ingest-webhooks.js';
@@ -20,6 +21,10 @@ import { serviceRoutes } from './services.js';
 import { respondRoutes } from './respond.js';
 import { scheduleRoutes } from './schedules.js';
 import { settingsRoutes } from './settings.js';
+import { statusPageRoutes } from './status-pages.js';
+import { statusPublicRoutes } from './status-public.js';
+import { statusSubscriberRoutes } from './status-subscribers.js';
+import { stakeholderRoutes } from './stakeholders.js';
 import { teamsRoutes } from './teams.js';
 import type { HttpApp } from './types.js';
 import { usersRoutes } from './users.js';
@@ -32,6 +37,7 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await teamsRoutes(app, deps);
   await serviceRoutes(app, deps);
   await incidentRoutes(app, deps);
+  await intakeRoutes(app, deps);
   await collaborationRoutes(app, deps);
   await alertsRoutes(app, deps);
   await settingsRoutes(app, deps);
@@ -39,6 +45,8 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await changeRoutes(app, deps);
   await eventRuleRoutes(app, deps);
   await maintenanceWindowRoutes(app, deps);
+  await statusPageRoutes(app, deps);
+  await statusPublicRoutes(app, deps);
   await escalationPolicyRoutes(app, deps);
   await notificationRuleRoutes(app, deps);
   await notificationRoutes(app, deps);
@@ -48,5 +56,7 @@ export async function registerRoutes(app: HttpApp, deps: AppDeps): Promise<void>
   await ingestPagerDutyRoutes(app, deps);
   await ingestOpsgenieRoutes(app, deps);
   await ingestWebhookRoutes(app, deps);
+  await stakeholderRoutes(app, deps);
+  await statusSubscriberRoutes(app, deps);
   await liveRoutes(app, deps);
 }

@@ -12,6 +12,11 @@ import type { HttpApp } from './types.js';
 const tags = ['maintenance windows'];
 
 export async function maintenanceWindowRoutes(app: HttpApp, deps: AppDeps): Promise<void> {
+  /** Status pages show maintenance: their cached answers go (http/status-cache.ts). */
+  const changed = <T>(result: T): T => {
+    deps.statusCache?.clear();
+    return result;
+  };
   app.get('/api/v1/maintenance-windows', {
     schema: {
       tags,
@@ -28,7 +33,7 @@ export async function maintenanceWindowRoutes(app: HttpApp, deps: AppDeps): Prom
       body: CreateMaintenanceWindowBody,
       response: { 201: MaintenanceWindow, ...errorResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await createMaintenanceWindow(ctxOf(deps, req), req.body)),
+    handler: async (req, reply) => reply.status(201).send(changed(await createMaintenanceWindow(ctxOf(deps, req), req.body))),
   });
   app.get('/api/v1/maintenance-windows/:id', {
     schema: { tags, summary: 'Get a maintenance window, with its current and next occurrence', params: IdParams, response: { 200: MaintenanceWindow, ...errorResponses } },
@@ -36,12 +41,12 @@ export async function maintenanceWindowRoutes(app: HttpApp, deps: AppDeps): Prom
   });
   app.patch('/api/v1/maintenance-windows/:id', {
     schema: { tags, summary: 'Change a maintenance window', params: IdParams, body: UpdateMaintenanceWindowBody, response: { 200: MaintenanceWindow, ...errorResponses } },
-    handler: (req) => updateMaintenanceWindow(ctxOf(deps, req), req.params.id, req.body),
+    handler: async (req) => changed(await updateMaintenanceWindow(ctxOf(deps, req), req.params.id, req.body)),
   });
   app.delete('/api/v1/maintenance-windows/:id', {
     schema: { tags, summary: 'Delete a maintenance window (paging resumes at once)', params: IdParams, response: { 204: NoContent, ...errorResponses } },
     handler: async (req, reply) => {
-      await deleteMaintenanceWindow(ctxOf(deps, req), req.params.id);
+      changed(await deleteMaintenanceWindow(ctxOf(deps, req), req.params.id));
       return reply.status(204).send(null);
     },
   });

@@ -33,6 +33,11 @@ export async function statusPageRoutes(app: HttpApp, deps: AppDeps): Promise<voi
   // A page's host name routes requests (http/status-hosts.ts): reload the map after a change here.
   const rehost = async <T>(result: T): Promise<T> => {
     await deps.statusHosts?.refresh();
+    return changed(result);
+  };
+  /** Readers see a change made here at once (http/status-cache.ts). */
+  const changed = <T>(result: T): T => {
+    deps.statusCache?.clear();
     return result;
   };
   app.get('/api/v1/status-pages', {
@@ -65,16 +70,16 @@ export async function statusPageRoutes(app: HttpApp, deps: AppDeps): Promise<voi
   });
   app.post('/api/v1/status-pages/:id/components', {
     schema: { tags, summary: 'Add a component (in a group when `group` names one), optionally linked to a service', params: IdParams, body: CreateStatusComponentBody, response: { 201: StatusComponent, ...errorResponses } },
-    handler: async (req, reply) => reply.status(201).send(await createStatusComponent(ctxOf(deps, req), req.params.id, req.body)),
+    handler: async (req, reply) => reply.status(201).send(changed(await createStatusComponent(ctxOf(deps, req), req.params.id, req.body))),
   });
   app.patch('/api/v1/status-pages/:id/components/:componentId', {
     schema: { tags, summary: 'Change a component, or set its status by hand (manualStatus; null: automatic again)', params: ComponentParams, body: UpdateStatusComponentBody, response: { 200: StatusComponent, ...errorResponses } },
-    handler: (req) => updateStatusComponent(ctxOf(deps, req), req.params.id, req.params.componentId, req.body),
+    handler: async (req) => changed(await updateStatusComponent(ctxOf(deps, req), req.params.id, req.params.componentId, req.body)),
   });
   app.delete('/api/v1/status-pages/:id/components/:componentId', {
     schema: { tags, summary: 'Remove a component (an emptied group goes with it)', params: ComponentParams, response: { 204: NoContent, ...errorResponses } },
     handler: async (req, reply) => {
-      await deleteStatusComponent(ctxOf(deps, req), req.params.id, req.params.componentId);
+      changed(await deleteStatusComponent(ctxOf(deps, req), req.params.id, req.params.componentId));
       return reply.status(204).send(null);
     },
   });
@@ -86,7 +91,7 @@ export async function statusPageRoutes(app: HttpApp, deps: AppDeps): Promise<voi
       body: CreateStatusUpdateBody,
       response: { 201: PostedIncident, ...errorResponses },
     },
-    handler: async (req, reply) => reply.status(201).send(await postStatusUpdate(ctxOf(deps, req), req.params.id, req.body)),
+    handler: async (req, reply) => reply.status(201).send(changed(await postStatusUpdate(ctxOf(deps, req), req.params.id, req.body))),
   });
   app.get('/api/v1/incidents/:id/status-updates', {
     schema: { tags, summary: 'The status pages the incident was posted to, with its updates there (newest first)', params: IdParams, response: { 200: z.object({ items: z.array(PostedIncident) }), ...errorResponses } },

@@ -13,6 +13,7 @@ import { readPublicPage } from '../../services/status-page/public-page.js';
 import type { PublicPageView } from '../../services/status-page/public-view.js';
 import type { PageRow } from '../../services/status-page/view.js';
 import type { AppDeps } from '../deps.js';
+import { StatusCache } from '../status-cache.js';
 import { renderStatusNotFound, renderStatusPage } from '../status-html/index.js';
 import { formCsrf, loginRedirect, optionalActor } from '../status-reader.js';
 import type { HttpApp } from './types.js';
@@ -31,6 +32,10 @@ function language(req: FastifyRequest): 'ja' | 'en' {
 }
 
 export async function statusPublicRoutes(app: HttpApp, deps: AppDeps): Promise<void> {
+  const cache = deps.statusCache ?? new StatusCache(deps.clock);
+  /** A public page's answer from the cache (keyed by its updated_at), an internal page's made fresh. */
+  const cached = (req: FastifyRequest, page: PageRow, what: string, make: () => Promise<string>) =>
+    page.visibility === 'public' ? cache.get(`${page.id}\u0000${page.updatedAt}\u0000${what}\u0000${req.originalUrl.startsWith('/status/')}`, make) : make();
   const pageFor = async (req: FastifyRequest, slug: string): Promise<Access> => {
     const page = await deps.store.db.selectFrom('statusPage').selectAll().where('slug', '=', slug).executeTakeFirst();
     if (!page) return { denied: 'not_found' };
@@ -38,13 +43,14 @@ export async function statusPublicRoutes(app: HttpApp, deps: AppDeps): Promise<v
     return { page };
   };
   /** The page as this request reached it: on its custom domain, links are relative to `/`. */
-  const viewOf = (req: FastifyRequest, page: PageRow): Promise<PublicPageView> => {
+  const viewOf = (req: FastifyRequest, page: PageRow, withUptime = false): Promise<PublicPageView> => {
     const onCustomDomain = !req.originalUrl.startsWith('/status/');
     return readPublicPage(deps.store.db, page, {
       now: deps.clock.now().toISOString(),
       publicUrl: deps.publicUrl,
       basePath: onCustomDomain ? '' : `/status/${encodeURIComponent(page.slug)}`,
       emailSubscriptions: !!deps.emailEnabled,
+      withUptime,
     });
   };
   const readHeaders = (reply: FastifyReply, page: PageRow) => {
@@ -68,7 +74,7 @@ export async function statusPublicRoutes(app: HttpApp, deps: AppDeps): Promise<v
     }
     readHeaders(reply, access.page);
     const csrfToken = formCsrf(deps, req);
-    return reply.send(renderStatusPage(await viewOf(req, access.page), csrfToken ? { csrfToken } : {}));
+    return reply.send(await cached(req, access.page, 'html', async () => renderStatusPage(await viewOf(req, access.page, true), csrfToken ? { csrfToken } : {})));
   });
 
   app.get('/status/:slug/incidents/:id', { config: { public: true }, schema: { hide: true, params: EntryParams } }, async (req, reply) => {
@@ -89,8 +95,8 @@ export async function statusPublicRoutes(app: HttpApp, deps: AppDeps): Promise<v
     const access = await pageFor(req, req.params.slug);
     if ('denied' in access) return apiDenied(reply, req, access.denied);
     readHeaders(reply, access.page);
-    const view = await viewOf(req, access.page);
-    return reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(shape(view.model)));
+    const body = await cached(req, access.page, name, async () => JSON.stringify(shape((await viewOf(req, access.page)).model)));
+    return reply.header('content-type', 'application/json; charset=utf-8').send(body);
   });
 
   for (const kind of ['atom', 'rss'] as const) {
@@ -98,7 +104,13 @@ export async function statusPublicRoutes(app: HttpApp, deps: AppDeps): Promise<v
       const access = await pageFor(req, req.params.slug);
       if ('denied' in access) return apiDenied(reply, req, access.denied);
       readHeaders(reply, access.page);
-      const view = await viewOf(req, access.page);
+      const body = await cached(req, access.page, `feed.${kind}`, () => feedOf(req, access.page, kind));
+      const type = kind === 'atom' ? 'application/atom+xml' : 'application/rss+xml';
+      return reply.header('content-type', `${type}; charset=utf-8`).send(body);
+    });
+  }
+  async function feedOf(req: FastifyRequest, row: PageRow, kind: 'atom' | 'rss'): Promise<string> {
+      const view = await viewOf(req, row);
       const page: FeedPage = {
         name: view.page.name,
         url: view.url,
@@ -114,9 +126,7 @@ export async function statusPublicRoutes(app: HttpApp, deps: AppDeps): Promise<v
         updatedAt: e.updatedAt,
         updates: e.updates.map((u) => ({ status: u.status, body: u.body, displayAt: u.displayAt ?? u.createdAt })),
       }));
-      const type = kind === 'atom' ? 'application/atom+xml' : 'application/rss+xml';
-      return reply.header('content-type', `${type}; charset=utf-8`).send(kind === 'atom' ? atomFeed(page, entries) : rssFeed(page, entries));
-    });
+      return kind === 'atom' ? atomFeed(page, entries) : rssFeed(page, entries);
   }
 
   // CORS preflight for widgets on other origins (public GETs only; nothing else is offered).

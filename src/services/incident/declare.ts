@@ -5,7 +5,8 @@ import { defaultSeverity, impactFromAssessment, priorityOf } from '../../domain/
 import { defaultVisibility, type Level } from '../../domain/incident/types.js';
 import { newId } from '../../platform/ids.js';
 import { addParticipant, findIncidentRow, nextIncidentNumber, setImpactedServices } from '../../store/queries/incident.js';
-import { inTransaction, type ServiceContext } from '../context.js';
+import type { z } from 'zod';
+import { inTransaction, type ServiceContext, type TxContext } from '../context.js';
 import { getPriorityMatrix } from '../settings/priority-matrix.js';
 import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
@@ -16,11 +17,20 @@ import { parseInput } from '../shared/parse.js';
 import { appendTimeline } from '../shared/timeline.js';
 import { type IncidentView, viewIncident } from './view.js';
 
+export type DeclareBody = z.output<typeof DeclareIncidentBody>;
+
 /** Declare an incident by hand (API, CLI, web). Alert-created incidents come from [ingest]. */
 export async function declareIncident(ctx: ServiceContext, input: unknown): Promise<IncidentView> {
   authorize(ctx.actor, 'incident.declare');
   const body = parseInput(DeclareIncidentBody, input);
-  return inTransaction(ctx, async (t) => {
+  return inTransaction(ctx, (t) => declareIncidentIn(t, body));
+}
+
+/**
+ * The declaration inside the caller's transaction (an intake report and the inquiry it becomes
+ * commit together). The caller has authorized the actor and parsed the body.
+ */
+export async function declareIncidentIn(t: TxContext, body: DeclareBody): Promise<IncidentView> {
     const { tx } = t;
     if (body.serviceId) await requireServices(tx, 'serviceId', [body.serviceId]);
     if (body.impactedServiceIds) await requireServices(tx, 'impactedServiceIds', body.impactedServiceIds);
@@ -79,5 +89,4 @@ export async function declareIncident(ctx: ServiceContext, input: unknown): Prom
     await recordOutbox(t, 'incident.declared', id, { incidentId: id });
     await startEscalation(t, id, body.serviceId ?? null);
     return view;
-  });
 }

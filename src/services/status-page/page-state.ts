@@ -127,9 +127,11 @@ async function loadPostedIncidents(ex: Executor, pageId: string, now: string, co
     .orderBy('createdAt')
     .orderBy('id')
     .execute();
+  const impactedBy = groupBy(impacted, (s) => s.incidentId);
+  const updatesBy = groupBy(updates, (u) => u.statusIncidentId);
   return [...rows.values()]
     .map((r) => {
-      const serviceIds = [...new Set([r.serviceId, ...impacted.filter((s) => s.incidentId === r.incidentId).map((s) => s.serviceId)].filter((s): s is string => !!s))];
+      const serviceIds = [...new Set([r.serviceId, ...(impactedBy.get(r.incidentId) ?? []).map((s) => s.serviceId)].filter((s): s is string => !!s))];
       return {
         id: r.id,
         incidentId: r.incidentId,
@@ -142,9 +144,7 @@ async function loadPostedIncidents(ex: Executor, pageId: string, now: string, co
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
         resolvedAt: r.resolvedAt,
-        updates: updates
-          .filter((u) => u.statusIncidentId === r.id)
-          .map((u) => ({ id: u.id, status: u.status as IncidentUpdateStatus, body: u.body, createdAt: u.createdAt, createdById: u.createdById })),
+        updates: (updatesBy.get(r.id) ?? []).map((u) => ({ id: u.id, status: u.status as IncidentUpdateStatus, body: u.body, createdAt: u.createdAt, createdById: u.createdById })),
       };
     })
     .sort((a, b) => (a.createdAt === b.createdAt ? b.id.localeCompare(a.id) : b.createdAt.localeCompare(a.createdAt)));
@@ -181,4 +181,15 @@ async function loadPageMaintenances(ex: Executor, pageId: string, componentsOf: 
       updatedAt: w.updatedAt,
     };
   });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

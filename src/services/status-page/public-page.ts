@@ -11,7 +11,7 @@ import { DEFAULT_UPTIME_DAYS, type OutageInterval, type UptimeBars, uptimeBars }
 import type { Executor } from '../context.js';
 import { loadPageState, type PageMaintenanceWindow, type PageState } from './page-state.js';
 import type { PublicPageView } from './public-view.js';
-import { pageUrl } from './url.js';
+import { pageUrl } from '../../domain/status/page-url.js';
 import type { PageRow } from './view.js';
 
 export interface ReadOptions {
@@ -20,6 +20,8 @@ export interface ReadOptions {
   /** `/status/{slug}`, or `` on the page's custom domain. */
   basePath: string;
   emailSubscriptions: boolean;
+  /** Compute the 90-day bars (the HTML page shows them; the JSON and feeds do not need them). */
+  withUptime?: boolean;
 }
 
 export async function readPublicPage(ex: Executor, page: PageRow, opts: ReadOptions): Promise<PublicPageView> {
@@ -28,7 +30,7 @@ export async function readPublicPage(ex: Executor, page: PageRow, opts: ReadOpti
   const model = pageModel(state, url);
   const status = pageStatus({
     components: state.components.filter((c) => !c.isGroup).map((c) => state.statusOf(c.id)),
-    incidents: model.incidents.map((i) => ({ status: state.incidents.find((p) => p.id === i.id)!.status, impact: i.impact })),
+    incidents: state.incidents.map((i) => ({ status: i.status, impact: impactOfSeverity(i.severity) })),
     maintenances: model.maintenances.map((m) => m.status),
   });
   return {
@@ -47,7 +49,7 @@ export async function readPublicPage(ex: Executor, page: PageRow, opts: ReadOpti
     now: opts.now,
     model,
     status,
-    uptime: uptimeOf(state),
+    uptime: opts.withUptime ? uptimeOf(state) : new Map(),
     emailSubscriptions: opts.emailSubscriptions,
   };
 }

@@ -5,7 +5,7 @@ import type { ComponentStatus } from '../../domain/status/types.js';
 import { notFound } from '../../domain/errors.js';
 import type { StatusComponentTable, StatusPageTable } from '../../store/schema-status.js';
 import type { Executor } from '../context.js';
-import { pageUrl } from './url.js';
+import { pageUrl } from '../../domain/status/page-url.js';
 
 export type StatusPageView = z.infer<typeof StatusPage>;
 export type StatusComponentView = z.infer<typeof StatusComponent>;

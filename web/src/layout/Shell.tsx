@@ -11,8 +11,10 @@ const LINKS = [
   ['/schedules', 'common.nav.schedules'],
   ['/escalation-policies', 'common.nav.policies'],
   ['/services', 'common.nav.services'],
+  ['/status-pages', 'statusPages.nav'],
   ['/people', 'common.nav.people'],
   ['/profile', 'common.nav.profile'],
+  ['/help', 'help.nav'],
 ] as const;
 
 /** The frame of every signed-in screen: navigation (a menu on phones), language, live state. */

@@ -19,6 +19,9 @@ export function LoginPage() {
     setError(null);
     try {
       await login(email, password);
+      // Server-rendered pages (an internal status page) send readers here with ?next=/status/…
+      const next = new URLSearchParams(window.location.search).get('next');
+      if (next && /^\/status\/[^/]/.test(next)) window.location.assign(next);
     } catch (err) {
       setError(err);
     } finally {

@@ -49,6 +49,8 @@ export const incidentActivity = messages({
       notification_deferred: 'Notification deferred',
       notification_failed: 'Notification failed',
       notification_throttled: 'SMS/voice held back: too many messages to this number; it will be sent shortly',
+      stakeholder_update_sent: 'Stakeholder update #{{sequence}} sent to {{audiences}} ({{recipients}} recipients)',
+      status_update_posted: 'Status page “{{page}}” updated: {{status}}',
       other: '{{action}}',
     },
     alerts: {
@@ -130,6 +132,8 @@ export const incidentActivity = messages({
       notification_deferred: '通知を延期',
       notification_failed: '通知に失敗',
       notification_throttled: 'SMS・音声を一時保留: この番号への送信が多すぎるため、少し後に送信します',
+      stakeholder_update_sent: '関係者への第{{sequence}}報を {{audiences}} に送信（{{recipients}} 件）',
+      status_update_posted: 'ステータスページ「{{page}}」を更新: {{status}}',
       other: '{{action}}',
     },
     alerts: {

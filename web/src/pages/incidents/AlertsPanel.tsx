@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useIncidentAlerts } from '../../api/incidents';
 import type { Alert } from '../../api/types';
@@ -38,7 +39,7 @@ export function AlertsPanel({ incidentId }: { incidentId: string }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 export function whyHere(t: T, a: Alert): string[] {
   const r = a.reason as Record<string, unknown>;

@@ -6,9 +6,11 @@ import { Loading } from '../../components/Loading';
 import { ZoneNote } from '../../components/ZoneNote';
 import { AlertsPanel } from './AlertsPanel';
 import { AssessmentPanel } from './AssessmentPanel';
+import { CommunicatePanel } from './CommunicatePanel';
 import { PriorityBadge, SeverityBadge, StatusBadge } from './Badges';
 import { IncidentActions } from './IncidentActions';
 import { IncidentFacts } from './IncidentFacts';
+import { IntakeReportPanel } from './IntakeReportPanel';
 import { NotificationsPanel } from './NotificationsPanel';
 import { RelatedPanel } from './RelatedPanel';
 import { RolesPanel } from './RolesPanel';
@@ -44,12 +46,14 @@ export function IncidentDetailPage() {
       <div className="incident-grid">
         <div>
           <TimelinePanel incident={inc} />
+          <CommunicatePanel incident={inc} />
           <AlertsPanel incidentId={inc.id} />
           <NotificationsPanel incidentId={inc.id} />
           <TasksPanel incidentId={inc.id} />
         </div>
         <div>
           <IncidentFacts incident={inc} />
+          <IntakeReportPanel incident={inc} />
           <TriagePanel incident={inc} />
           <RolesPanel incident={inc} />
           <AssessmentPanel incident={inc} />

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import type * as CNotification from '../../../../src/contracts/notification';
@@ -8,7 +9,7 @@ import { useFormat } from '../../time/useFormat';
 
 type Notification = z.infer<typeof CNotification.NotificationView>;
 const CHANNELS = ['email', 'webhook', 'slack', 'teams', 'mattermost', 'sms', 'voice'] as const;
-type T = ReturnType<typeof useTranslation>['t'];
+type T = TFunction;
 
 /** Every page sent about the incident and how its delivery is going; one slow channel shows as queued. */
 export function NotificationsPanel({ incidentId }: { incidentId: string }) {

@@ -40,6 +40,14 @@ export function describeEntry(t: TFunction, e: TimelineEntry, roleName: (key: st
     case 'incident.type_changed':
     case 'incident.visibility_changed':
       return t(k(e.action), { from: str(d.from), to: str(d.to) });
+    case 'stakeholder_update.sent':
+      return t('incidents.action.stakeholder_update_sent', {
+        sequence: str(d.sequence),
+        audiences: Array.isArray(d.audiences) ? d.audiences.join(', ') : '',
+        recipients: str(d.recipientCount),
+      });
+    case 'status_update.posted':
+      return t('incidents.action.status_update_posted', { page: str(d.pageName), status: t(`communicate.updateStatus.${str(d.status)}` as 'communicate.updateStatus.investigating', { defaultValue: str(d.status) }) });
     case 'incident.declared':
     case 'incident.acknowledged':
     case 'incident.resolved':
