@@ -39,6 +39,7 @@ describe('web app: accessibility basics', { skip: browserSkip }, () => {
   let web: WebServer;
   let browser: Browser;
   let incidentId: string;
+  let statusPageId: string;
   before(async () => {
     web = await startWebServer();
     browser = await launchBrowser();
@@ -46,6 +47,9 @@ describe('web app: accessibility basics', { skip: browserSkip }, () => {
     const svc = await owner.post('/api/v1/services', { name: 'Mail' });
     const inc = await owner.post('/api/v1/incidents', { title: 'Mail is slow', serviceId: svc.body.id, severity: 'SEV2' });
     incidentId = inc.body.id;
+    const sp = await owner.post('/api/v1/status-pages', { slug: 'a11y', name: 'Internal', visibility: 'internal' });
+    statusPageId = sp.body.id;
+    await owner.post(`/api/v1/status-pages/${statusPageId}/components`, { name: 'Mail', serviceId: svc.body.id });
   });
   after(async () => {
     await browser?.close();
@@ -62,6 +66,9 @@ describe('web app: accessibility basics', { skip: browserSkip }, () => {
     '/services',
     '/people',
     '/profile',
+    '/status-pages',
+    `/status-pages/${statusPageId}`,
+    '/help',
   ];
 
   test('every control on every main screen has a label', async () => {

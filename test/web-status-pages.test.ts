@@ -266,7 +266,7 @@ describe('web app: status pages and communicating from an incident', { skip: bro
     const panel = page.getByRole('region', { name: '情報発信' });
     await panel.waitFor();
     const form = panel.getByRole('form', { name: 'ステータスページへの投稿' });
-    for (const label of ['調査中', '原因特定', '経過観察', '解決済み']) await form.getByRole('radio', { name: label, exact: true }).waitFor();
+    for (const label of ['調査中', '原因特定', '経過観察中', '解決済み']) await form.getByRole('radio', { name: label, exact: true }).waitFor();
     await form.getByLabel('ステータスページ').selectOption({ label: '社内システム稼働状況' });
     // A page this incident is not on yet: investigating, under the incident's own title.
     assert.equal(await form.getByRole('radio', { name: '調査中', exact: true }).isChecked(), true);

@@ -45,10 +45,10 @@ export const PublicSubscribeBody = z
 export const PublicSubscribeAnswer = z
   .object({
     subscriber: z.object({
-      id: Id,
       status: z.literal('pending_confirmation').describe('Always, whether or not the address was subscribed before: a confirmation e-mail is on its way'),
     }),
   })
+  .describe('No id: the answer must not tell whether (or since when) the address was subscribed')
   .meta({ id: 'PublicSubscribeAnswer' });
 
 const WebhookUrl = z

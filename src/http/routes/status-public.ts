@@ -73,7 +73,8 @@ export async function statusPublicRoutes(app: HttpApp, deps: AppDeps): Promise<v
       return reply.status(404).send(renderStatusNotFound(language(req)));
     }
     readHeaders(reply, access.page);
-    const csrfToken = formCsrf(deps, req);
+    // Only internal pages are rendered per reader; a public page's HTML is cached and shared.
+    const csrfToken = access.page.visibility === 'internal' ? formCsrf(deps, req) : undefined;
     return reply.send(await cached(req, access.page, 'html', async () => renderStatusPage(await viewOf(req, access.page, true), csrfToken ? { csrfToken } : {})));
   });
 

@@ -8,7 +8,7 @@ import { checkComponents, type PageRow, pageBySlug } from './load.js';
 import { sendConfirmation } from './send-confirmation.js';
 
 export interface SubscribeResult {
-  subscriber: { id: string; status: 'pending_confirmation' };
+  subscriber: { status: 'pending_confirmation' };
   page: { name: string; language: 'ja' | 'en'; url: string };
 }
 
@@ -78,7 +78,7 @@ export async function subscribeToPage(ctx: ServiceContext, slug: string, reader:
       }
     }
     await sendConfirmation(t, page, sub);
-    return { subscriber: { id: sub.id, status: 'pending_confirmation' }, page: pageFacts(page, t.publicUrl) };
+    return { subscriber: { status: 'pending_confirmation' }, page: pageFacts(page, t.publicUrl) };
   });
 }
 

@@ -104,7 +104,7 @@ export const communicate = messages({
     updateStatus: {
       investigating: '調査中',
       identified: '原因特定',
-      monitoring: '経過観察',
+      monitoring: '経過観察中',
       resolved: '解決済み',
     },
     impact: {

@@ -51,6 +51,8 @@ export const incidentActivity = messages({
       notification_throttled: 'SMS/voice held back: too many messages to this number; it will be sent shortly',
       stakeholder_update_sent: 'Stakeholder update #{{sequence}} sent to {{audiences}} ({{recipients}} recipients)',
       status_update_posted: 'Status page “{{page}}” updated: {{status}}',
+      intake_reported: 'Reported through the help portal ({{affected}})',
+      intake_security_flagged: 'Flagged for the security team: {{concerns}}',
       other: '{{action}}',
     },
     alerts: {
@@ -134,6 +136,8 @@ export const incidentActivity = messages({
       notification_throttled: 'SMS・音声を一時保留: この番号への送信が多すぎるため、少し後に送信します',
       stakeholder_update_sent: '関係者への第{{sequence}}報を {{audiences}} に送信（{{recipients}} 件）',
       status_update_posted: 'ステータスページ「{{page}}」を更新: {{status}}',
+      intake_reported: '問い合わせ窓口から報告（影響範囲: {{affected}}）',
+      intake_security_flagged: 'セキュリティチームの確認対象: {{concerns}}',
       other: '{{action}}',
     },
     alerts: {

@@ -48,6 +48,12 @@ export function describeEntry(t: TFunction, e: TimelineEntry, roleName: (key: st
       });
     case 'status_update.posted':
       return t('incidents.action.status_update_posted', { page: str(d.pageName), status: t(`communicate.updateStatus.${str(d.status)}` as 'communicate.updateStatus.investigating', { defaultValue: str(d.status) }) });
+    case 'intake.reported':
+      return t('incidents.action.intake_reported', { affected: t(`help.form.who.${str(d.affected)}` as 'help.form.who.just_me', { defaultValue: str(d.affected) }) });
+    case 'intake.security_flagged':
+      return t('incidents.action.intake_security_flagged', {
+        concerns: Array.isArray(d.concerns) ? d.concerns.map((c) => t(`help.form.questions.${str(c)}` as 'help.form.questions.suspiciousEmailOpened', { defaultValue: str(c) })).join(', ') : '',
+      });
     case 'incident.declared':
     case 'incident.acknowledged':
     case 'incident.resolved':
