@@ -14,6 +14,7 @@ import { JobRunner } from './jobs/index.js';
 import { outboundHandlers } from './notify/outbound/handlers.js';
 import { createDeliveryDeps } from './notify/setup.js';
 import { escalationHandlers } from './services/escalation/handlers.js';
+import { maintenanceNoticeHandlers } from './services/status-subscriber/maintenance-handlers.js';
 import { startSmtpListener } from './smtp/listener.js';
 import { migrate, openStore, type Store } from './store/db.js';
 
@@ -93,7 +94,7 @@ export async function buildServer(opts: ServerOptions): Promise<Server> {
     const jobs = new JobRunner({
       store,
       clock,
-      handlers: [...escalationHandlers({ store, secret, publicUrl: config.publicUrl, outbox: hub, delivery }), ...outboundHandlers(delivery)],
+      handlers: [...escalationHandlers({ store, secret, publicUrl: config.publicUrl, outbox: hub, delivery }), ...outboundHandlers(delivery), ...maintenanceNoticeHandlers({ store, secret, publicUrl: config.publicUrl, outbox: hub })],
       onEvent: (e) => {
         if (e.type === 'failed' || e.type === 'error') app.log.warn({ job: e.jobId, kind: e.kind, err: e.error }, `job ${e.type}`);
       },

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { FakeClock } from '../src/platform/clock.js';
 import { type Api, api } from './helpers/api.js';
@@ -264,6 +265,20 @@ describe(`status pages (${dialectName})`, () => {
     assert.match(String(rss.headers['content-type']), /^application\/rss\+xml/);
     assert.match(rss.body, /<item>[\s\S]*決済の遅延[\s\S]*<\/item>/);
     assert.match(rss.body, /http:\/\/hikeshi.test\/status\/feeds\/incidents\//);
+  });
+
+  it('answers gzip to readers who accept it, the same page either way', async () => {
+    const p = await newPage('gzip');
+    await component(p.id, { name: 'API' });
+    for (const path of ['/status/gzip', '/status/gzip/api/v2/summary.json', '/status/gzip/feed.atom']) {
+      const plain = await ts.server.app.inject({ method: 'GET', url: path });
+      const zipped = await ts.server.app.inject({ method: 'GET', url: path, headers: { 'accept-encoding': 'gzip, br' } });
+      assert.equal(zipped.headers['content-encoding'], 'gzip', path);
+      assert.match(String(zipped.headers.vary), /accept-encoding/, path);
+      assert.equal(plain.headers['content-encoding'], undefined, path);
+      assert.equal(gunzipSync(zipped.rawPayload).toString('utf8'), plain.body, path);
+      assert.ok(zipped.rawPayload.length < plain.rawPayload.length, path);
+    }
   });
 
   it('keeps internal pages to signed-in readers and never shares them across origins', async () => {

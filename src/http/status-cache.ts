@@ -8,21 +8,32 @@
  * incident's severity, or another instance's change shows within TTL_MS. Internal pages are never cached (their HTML carries the
  * reader's CSRF value).
  */
+import { gzipSync } from 'node:zlib';
 import type { Clock } from '../platform/clock.js';
 
 export const TTL_MS = 5_000;
 const MAX_ENTRIES = 500;
 
+/** An answer's body, and its gzip form made once, when a reader first accepts it. */
+export class Body {
+  private gz: Buffer | null = null;
+  constructor(readonly text: string) {}
+  gzip(): Buffer {
+    this.gz ??= gzipSync(this.text);
+    return this.gz;
+  }
+}
+
 export class StatusCache {
-  private entries = new Map<string, { at: number; body: string }>();
+  private entries = new Map<string, { at: number; body: Body }>();
 
   constructor(private readonly clock: Clock) {}
 
-  async get(key: string, make: () => Promise<string>): Promise<string> {
+  async get(key: string, make: () => Promise<string>): Promise<Body> {
     const now = this.clock.now().getTime();
     const hit = this.entries.get(key);
     if (hit && now - hit.at >= 0 && now - hit.at < TTL_MS) return hit.body;
-    const body = await make();
+    const body = new Body(await make());
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
     this.entries.set(key, { at: now, body });
     return body;

@@ -17,6 +17,7 @@ const PeopleArea = lazy(() => import('./pages/people/PeopleArea'));
 const ProfileArea = lazy(() => import('./pages/profile/ProfileArea'));
 const HelpArea = lazy(() => import('./pages/help/HelpArea'));
 const StatusPagesArea = lazy(() => import('./pages/status-pages/StatusPagesArea'));
+const AudiencesArea = lazy(() => import('./pages/audiences/AudiencesArea'));
 
 export function App() {
   const { user, loading } = useSession();
@@ -37,6 +38,7 @@ export function App() {
           <Route path="/profile/*" element={<ProfileArea />} />
           <Route path="/help/*" element={<HelpArea />} />
           <Route path="/status-pages/*" element={<StatusPagesArea />} />
+          <Route path="/stakeholder-audiences/*" element={<AudiencesArea />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -1,8 +1,8 @@
 /**
  * One delivery attempt of one outbound message (enqueue.ts): a status-page subscriber's
- * confirmation or update, a stakeholder update. The job runner calls it once per run of the
- * message's `outbound.deliver` job (handlers.ts); one job per message, so a failing subscriber never
- * holds up another.
+ * confirmation, update or maintenance notice, a stakeholder update. The job runner calls it once
+ * per run of the message's `outbound.deliver` job (handlers.ts); one job per message, so a failing
+ * subscriber never holds up another.
  *
  *   claim (tx) ──► send once (no transaction open) ──► record (tx)
  *
@@ -14,7 +14,7 @@
  *   So two runs racing for one message give one attempt. (The job's lease already keeps two runners
  *   apart; this keeps a stale or duplicate run from sending twice.)
  * - Send: e-mail through the MailTransport with the e-mail channel's From and Message-ID scheme
- *   (`<idempotency key@public host>`), `Auto-Submitted`, and for a subscriber's update RFC 8058
+ *   (`<idempotency key@public host>`), `Auto-Submitted`, and for a subscriber's news RFC 8058
  *   one-click unsubscribe headers; a webhook as a Standard-Webhooks-signed POST through the one HTTP
  *   wrapper (SSRF guard), `webhook-id` = the idempotency key. Every attempt carries the same key and
  *   the same body, so a receiver can drop a duplicate after an unknown outcome.
@@ -27,11 +27,12 @@ import { newId } from '../../platform/ids.js';
 import { pageUrl } from '../../domain/status/page-url.js';
 import type { OutboundMessageTable } from '../../store/schema-status.js';
 import { type DeliveryResult, fromHttp, notConfigured } from '../channel.js';
-import { classifySmtpError, messageIdFor } from '../channels/email/email.js';
+import { classifySmtpError, messageIdFor, senderOf } from '../channels/email/email.js';
 import { webhookSigningSecret } from '../channels/webhook/secret.js';
 import { signWebhook } from '../channels/webhook/signature.js';
 import type { DeliveryDeps } from '../delivery/attempt.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../delivery/backoff.js';
+import { SUBSCRIBER_NEWS } from './enqueue.js';
 import { subscriberLink } from './subscriber-links.js';
 
 export type OutboundAttemptResult =
@@ -76,7 +77,7 @@ async function claim(deps: DeliveryDeps, id: string, now: Date): Promise<Claim> 
         return { kind: 'done', result: { outcome: 'cancelled', status: 'cancelled', message: why } };
       }
       // Computed per attempt from the page as it is now: a custom domain bound since still gets the link.
-      if (m.purpose === 'status_update') unsubscribeUrl = subscriberLink(pageUrl(sub!, deps.config.publicUrl), deps.config.secret, 'unsubscribe', sub!.id);
+      if ((SUBSCRIBER_NEWS as readonly string[]).includes(m.purpose)) unsubscribeUrl = subscriberLink(pageUrl(sub!, deps.config.publicUrl), deps.config.secret, 'unsubscribe', sub!.id);
     }
 
     // An attempt in flight is the message's lease: another run waits until it ends or goes stale.
@@ -121,8 +122,8 @@ async function claim(deps: DeliveryDeps, id: string, now: Date): Promise<Claim> 
 
 async function sendEmail(deps: DeliveryDeps, m: Message, unsubscribeUrl: string | null): Promise<DeliveryResult> {
   if (!deps.mail) return notConfigured('Outgoing e-mail (HIKESHI_SMTP_URL)');
-  const { publicUrl, smtpFrom } = deps.config;
-  const from = smtpFrom ?? `Hikeshi <hikeshi@${new URL(publicUrl).hostname || 'localhost'}>`;
+  const { publicUrl } = deps.config;
+  const from = senderOf(deps.config);
   const messageId = messageIdFor(m.idempotencyKey, publicUrl);
   try {
     const sent = await deps.mail.send({

@@ -1,9 +1,9 @@
 /**
  * Outbound messages to addresses that are not a person's contact method: status-page subscribers
- * (confirmation, updates) and stakeholder audiences. Each message is rendered once, when it is
- * created, and stored with its idempotency key (unique): creating the same message twice — a retried
- * request, two instances — writes one row and schedules one delivery job, so an update reaches a
- * subscriber once. The job runner sends it (deliver.ts), with retries, attempts on record.
+ * (confirmation, updates, maintenance notices) and stakeholder audiences. Each message is rendered
+ * once, when it is created, and stored with its idempotency key (unique): creating the same message
+ * twice — a retried request, two instances — writes one row and schedules one delivery job, so an
+ * update reaches a subscriber once. The job runner sends it (deliver.ts), with retries, attempts on record.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -15,8 +15,11 @@ import { OUTBOUND_DELIVER } from './kind.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
-export const OUTBOUND_PURPOSES = ['subscriber_confirm', 'status_update', 'stakeholder_update'] as const;
+export const OUTBOUND_PURPOSES = ['subscriber_confirm', 'status_update', 'maintenance_notice', 'stakeholder_update'] as const;
 export type OutboundPurpose = (typeof OUTBOUND_PURPOSES)[number];
+
+/** What a status-page subscriber receives as news (not the confirmation): e-mails carry RFC 8058 one-click unsubscribe headers. */
+export const SUBSCRIBER_NEWS: readonly OutboundPurpose[] = ['status_update', 'maintenance_notice'];
 
 export const OUTBOUND_CHANNELS = ['email', 'webhook'] as const;
 export type OutboundChannel = (typeof OUTBOUND_CHANNELS)[number];

@@ -5,6 +5,7 @@ import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
 import { requireServices } from '../shared/exists.js';
 import { parseInput } from '../shared/parse.js';
+import { scheduleMaintenanceNotices } from '../status-subscriber/maintenance-schedule-notices.js';
 import { checkTiming, timingColumns } from './timing.js';
 import { auditRecord, type MaintenanceWindowView, setWindowStatusPages, viewMaintenanceWindow } from './view.js';
 
@@ -29,6 +30,7 @@ export async function createMaintenanceWindow(ctx: ServiceContext, input: unknow
     await t.tx.insertInto('maintenanceWindowService').values(serviceIds.map((serviceId) => ({ windowId: row.id, serviceId }))).execute();
     const statusPageIds = [...new Set(body.statusPageIds ?? [])].sort();
     await setWindowStatusPages(t.tx, row.id, statusPageIds);
+    await scheduleMaintenanceNotices(t, row.id, []);
     const view = viewMaintenanceWindow(row, serviceIds, t.now, statusPageIds);
     await recordAudit(t, { action: 'maintenance_window.created', targetType: 'maintenance_window', targetId: row.id, after: auditRecord(view) });
     return view;

@@ -6,6 +6,7 @@ import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
 import { requireServices } from '../shared/exists.js';
 import { parseInput } from '../shared/parse.js';
+import { scheduleMaintenanceNotices } from '../status-subscriber/maintenance-schedule-notices.js';
 import { readMaintenanceWindow } from './get.js';
 import { checkTiming, timingColumns } from './timing.js';
 import { auditRecord, type MaintenanceWindowView, setWindowStatusPages } from './view.js';
@@ -43,6 +44,7 @@ export async function updateMaintenanceWindow(ctx: ServiceContext, id: string, i
       .set({ name: body.name ?? before.name, description: body.description ?? before.description, ...timingColumns(timing), updatedAt: t.now })
       .where('id', '=', id)
       .execute();
+    await scheduleMaintenanceNotices(t, id, before.statusPageIds);
     const after = await readMaintenanceWindow(t.tx, id, t.now);
     await recordAudit(t, { action: 'maintenance_window.updated', targetType: 'maintenance_window', targetId: id, before: auditRecord(before), after: auditRecord(after) });
     return after;

@@ -28,6 +28,18 @@ export async function subscriberOf(ex: Executor, pageId: string, id: string): Pr
   return (await ex.selectFrom('statusSubscriber').selectAll().where('id', '=', id).where('pageId', '=', pageId).executeTakeFirst()) ?? null;
 }
 
+/** Subscribers who get a page's news: confirmed (double opt-in done) and not unsubscribed, by id. */
+export async function activeSubscribers(ex: Executor, pageId: string): Promise<SubscriberRow[]> {
+  return ex
+    .selectFrom('statusSubscriber')
+    .selectAll()
+    .where('pageId', '=', pageId)
+    .where('confirmedAt', 'is not', null)
+    .where('unsubscribedAt', 'is', null)
+    .orderBy('id')
+    .execute();
+}
+
 /** The stored component choice: null for the whole page. */
 export function componentIdsOf(row: Pick<SubscriberRow, 'componentIds'>): string[] | null {
   if (row.componentIds === null) return null;

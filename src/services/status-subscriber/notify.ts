@@ -5,7 +5,7 @@ import { toLocale } from '../../notify/render/i18n.js';
 import type { TxContext } from '../context.js';
 import { loadPageState, type PageState } from '../status-page/page-state.js';
 import { pageUrl } from '../../domain/status/page-url.js';
-import { componentIdsOf } from './load.js';
+import { activeSubscribers, componentIdsOf } from './load.js';
 import { renderUpdateEmail } from './render-email.js';
 import { statusWebhookBodies } from './webhook-body.js';
 
@@ -54,14 +54,7 @@ export function coversUpdate(chosen: readonly string[] | null, updateComponentId
 export async function notifySubscribers(t: TxContext, input: NotifySubscribersInput): Promise<number> {
   const page = await t.tx.selectFrom('statusPage').selectAll().where('id', '=', input.pageId).executeTakeFirst();
   if (!page) return 0;
-  const subscribers = await t.tx
-    .selectFrom('statusSubscriber')
-    .selectAll()
-    .where('pageId', '=', page.id)
-    .where('confirmedAt', 'is not', null)
-    .where('unsubscribedAt', 'is', null)
-    .orderBy('id')
-    .execute();
+  const subscribers = await activeSubscribers(t.tx, page.id);
   if (subscribers.length === 0) return 0;
   const update = await t.tx
     .selectFrom('statusUpdate')

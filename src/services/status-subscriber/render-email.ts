@@ -18,9 +18,10 @@ export interface RenderedEmail {
 }
 
 /** Subjects are one line, whatever a name contains. */
-const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').trim();
+export const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').trim();
 
-function document(locale: Locale, subject: string, body: string): string {
+/** The HTML part around a body (maintenance-email.ts shares it). */
+export function document(locale: Locale, subject: string, body: string): string {
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:16px;font-family:sans-serif;font-size:16px;line-height:1.5;color:#18181b">
@@ -29,10 +30,10 @@ ${body}
 `;
 }
 
-const button = (url: string, label: string, color = '#3f3f46') =>
+export const button = (url: string, label: string, color = '#3f3f46') =>
   `<a href="${escapeHtml(url)}" style="display:inline-block;margin:0 8px 8px 0;padding:12px 18px;border-radius:8px;background:${color};color:#ffffff;text-decoration:none;font-weight:600">${escapeHtml(label)}</a>`;
 
-const row = (label: string, value: string) =>
+export const row = (label: string, value: string) =>
   `<tr><td style="padding:4px 12px 4px 0;color:#52525b;white-space:nowrap;vertical-align:top">${escapeHtml(label)}</td><td style="padding:4px 0">${escapeHtml(value)}</td></tr>`;
 
 export interface UpdateEmailInput {

@@ -1,3 +1,4 @@
+import { audiences } from './locales/audiences';
 import { auth } from './locales/auth';
 import { common } from './locales/common';
 import { communicate } from './locales/communicate';
@@ -15,7 +16,7 @@ import { statusPages } from './locales/status-pages';
  * Every area's messages. A screen's area file lives in ./locales and is added here once; keys are
  * `area.key…` (t('incidents.list.title')).
  */
-const areas = { common, auth, incidents, oncall, schedules, policies, services, people, profile, statusPages, help, communicate };
+const areas = { common, auth, incidents, oncall, schedules, policies, services, people, profile, statusPages, help, communicate, audiences };
 
 type Areas = typeof areas;
 export type Resources = { [K in keyof Areas]: Areas[K]['en'] };

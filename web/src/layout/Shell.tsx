@@ -12,6 +12,7 @@ const LINKS = [
   ['/escalation-policies', 'common.nav.policies'],
   ['/services', 'common.nav.services'],
   ['/status-pages', 'statusPages.nav'],
+  ['/stakeholder-audiences', 'audiences.nav'],
   ['/people', 'common.nav.people'],
   ['/profile', 'common.nav.profile'],
   ['/help', 'help.nav'],

@@ -18,6 +18,11 @@ export function messageIdFor(idempotencyKey: string, publicUrl: string): string 
   return `<${idempotencyKey}@${host.replace(/^\[|\]$/g, '')}>`;
 }
 
+/** HIKESHI_SMTP_FROM, else `Hikeshi <hikeshi@<host of HIKESHI_PUBLIC_URL>>`. */
+export function senderOf(config: { smtpFrom: string | undefined; publicUrl: string }): string {
+  return config.smtpFrom ?? `Hikeshi <hikeshi@${new URL(config.publicUrl).hostname || 'localhost'}>`;
+}
+
 interface SmtpError {
   code?: string;
   responseCode?: number;
@@ -53,7 +58,7 @@ export const emailChannel: Channel<'email'> = {
   type: 'email',
   async send(message, address, ctx) {
     if (!ctx.mail) return notConfigured('Outgoing e-mail (HIKESHI_SMTP_URL)');
-    const from = ctx.config.smtpFrom ?? `Hikeshi <hikeshi@${new URL(ctx.config.publicUrl).hostname || 'localhost'}>`;
+    const from = senderOf(ctx.config);
     const messageId = messageIdFor(ctx.idempotencyKey, ctx.config.publicUrl);
     const inc = message.input.incident;
     try {

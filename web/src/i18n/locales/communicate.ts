@@ -36,7 +36,8 @@ export const communicate = messages({
     },
     stakeholders: {
       title: 'Stakeholder update',
-      noAudiences: 'There are no stakeholder audiences yet. An administrator creates them (executives, support, all employees) with the API: POST /api/v1/stakeholder-audiences.',
+      noAudiences: 'There are no stakeholder audiences yet. An administrator creates them (executives, support, all employees):',
+      manageAudiences: 'Stakeholder audiences',
       audiences: 'Send to',
       format: 'Format',
       impact: 'Impact',
@@ -115,7 +116,8 @@ export const communicate = messages({
     },
     stakeholders: {
       title: 'ステークホルダーへの報告',
-      noAudiences: '報告先はまだありません。管理者が API（POST /api/v1/stakeholder-audiences）で作成します（経営層、サポート、全社員など）。',
+      noAudiences: '送信先はまだありません。管理者が次の画面で作成します（経営層、サポート、全社員など）：',
+      manageAudiences: '関係者への連絡先',
       audiences: '送信先',
       format: '形式',
       impact: '影響',

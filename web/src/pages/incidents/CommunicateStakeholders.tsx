@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LOCALES, type Locale } from '../../api/admin';
 import type { Incident, SendStakeholderUpdate, StakeholderUpdate } from '../../api/types';
 import { ErrorNote } from '../../components/ErrorNote';
@@ -62,7 +63,9 @@ export function CommunicateStakeholders({ incident }: { incident: Incident }) {
       <h3>{t('communicate.stakeholders.title')}</h3>
       <ErrorNote error={audiences.error} />
       {audiences.data && list.length === 0 ? (
-        <p className="muted">{t('communicate.stakeholders.noAudiences')}</p>
+        <p className="muted">
+          {t('communicate.stakeholders.noAudiences')} <Link to="/stakeholder-audiences">{t('communicate.stakeholders.manageAudiences')}</Link>
+        </p>
       ) : (
         <form onSubmit={submit} aria-label={t('communicate.stakeholders.title')}>
           <fieldset className="type-choice audiences">
