@@ -69,6 +69,7 @@ describe('web app: accessibility basics', { skip: browserSkip }, () => {
     '/status-pages',
     `/status-pages/${statusPageId}`,
     '/help',
+    '/stakeholder-audiences',
   ];
 
   test('every control on every main screen has a label', async () => {

@@ -99,3 +99,28 @@ export async function rescheduleJob<P>(ex: Executor, job: RescheduleJob<P>): Pro
     .executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
+
+/**
+ * Make a cancelled job pending again (wanted again after a change cancelled it: its key is still
+ * taken, so scheduleJob would be a no-op). Only a cancelled row is touched, which no runner holds.
+ * Returns false when no cancelled job has that key.
+ */
+export async function reviveJob<P>(ex: Executor, job: RescheduleJob<P>): Promise<boolean> {
+  const r = await ex
+    .updateTable('job')
+    .set({
+      status: 'pending',
+      dueAt: instant(job.dueAt),
+      attempts: 0,
+      leaseOwner: null,
+      leaseUntil: null,
+      lastError: null,
+      finishedAt: null,
+      updatedAt: instant(job.now),
+      ...(job.payload === undefined ? {} : { payload: JSON.stringify(job.payload) }),
+    })
+    .where('key', '=', job.key)
+    .where('status', '=', 'cancelled')
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}

@@ -1,4 +1,6 @@
+import { cancelJobs } from '../../jobs/schedule.js';
 import { inTransaction, type ServiceContext } from '../context.js';
+import { MAINTENANCE_NOTICE, noticeJobPrefix } from '../status-subscriber/maintenance-notice-kind.js';
 import { recordAudit } from '../shared/audit.js';
 import { authorize } from '../shared/authorize.js';
 import { readMaintenanceWindow } from './get.js';
@@ -11,6 +13,8 @@ export async function deleteMaintenanceWindow(ctx: ServiceContext, id: string): 
     const before = await readMaintenanceWindow(t.tx, id, t.now);
     await t.tx.deleteFrom('maintenanceWindowService').where('windowId', '=', id).execute();
     await t.tx.deleteFrom('maintenanceWindow').where('id', '=', id).execute();
+    // Its pending subscriber notices go with it (a running one finds the window gone and sends nothing).
+    await cancelJobs(t.tx, { kind: MAINTENANCE_NOTICE, keyPrefix: noticeJobPrefix(id), now: t.now });
     await recordAudit(t, { action: 'maintenance_window.deleted', targetType: 'maintenance_window', targetId: id, before: auditRecord(before) });
   });
 }

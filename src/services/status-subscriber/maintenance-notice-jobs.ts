@@ -16,7 +16,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { nextOccurrences } from '../../domain/ingest/maintenance.js';
-import { cancelJobs, rescheduleJob, scheduleJob } from '../../jobs/schedule.js';
+import { cancelJobs, rescheduleJob, reviveJob, scheduleJob } from '../../jobs/schedule.js';
 import type { Database } from '../../store/schema.js';
 import type { MaintenanceNoticeWindow } from './maintenance-load.js';
 import { MAINTENANCE_NOTICE, type MaintenanceNoticePayload, noticeJobKey, noticeJobPrefix } from './maintenance-notice-kind.js';
@@ -58,12 +58,6 @@ async function ensureJob(tx: Transaction<Database>, j: WantedJob, now: string): 
   const key = noticeJobKey(j.payload);
   if (await scheduleJob(tx, { kind: MAINTENANCE_NOTICE, key, payload: j.payload, dueAt: j.dueAt, now })) return;
   if (await rescheduleJob(tx, { key, dueAt: j.dueAt, payload: j.payload, now })) return;
-  // Cancelled by an earlier change and wanted again. (A helper beside cancelJobs in src/jobs would be
-  // the better home for this statement; it touches only a cancelled row, which no runner holds.)
-  await tx
-    .updateTable('job')
-    .set({ status: 'pending', dueAt: new Date(j.dueAt).toISOString(), payload: JSON.stringify(j.payload), attempts: 0, leaseOwner: null, leaseUntil: null, lastError: null, finishedAt: null, updatedAt: now })
-    .where('key', '=', key)
-    .where('status', '=', 'cancelled')
-    .execute();
+  // Cancelled by an earlier change and wanted again.
+  await reviveJob(tx, { key, dueAt: j.dueAt, payload: j.payload, now });
 }
