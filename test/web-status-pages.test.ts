@@ -152,7 +152,8 @@ describe('web app: status pages and communicating from an incident', { skip: bro
     const panel = page.getByRole('region', { name: 'Communicate' });
     await panel.waitFor();
     const form = panel.getByRole('form', { name: 'Status page update' });
-    // One page: already chosen. The public title starts as the incident's title.
+    // One page: already chosen (once the list has loaded). The public title starts as the incident's title.
+    await form.getByLabel('Status page').locator(`option[value="${pageId}"]`).waitFor({ state: 'attached' });
     assert.equal(await form.getByLabel('Status page').inputValue(), pageId);
     assert.equal(await form.getByLabel('Public title').inputValue(), 'Card payments failing');
     assert.equal(await form.getByRole('radio', { name: 'Investigating' }).isChecked(), true);
