@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { openRespondLink, useRespondLink } from '../../services/respond/link.js';
 import { SYSTEM_ACTOR, type ServiceContext } from '../../services/context.js';
 import type { AppDeps } from '../deps.js';
+import { sendHtmlPage } from '../html-page.js';
 import type { HttpApp } from './types.js';
 
 const TokenParams = z.strictObject({ token: z.string().min(1).max(1000) });
@@ -16,19 +17,11 @@ export async function respondRoutes(app: HttpApp, deps: AppDeps): Promise<void> 
   const ctx = (requestId: string): ServiceContext => ({ store: deps.store, clock: deps.clock, actor: SYSTEM_ACTOR, requestId, secret: deps.secret, publicUrl: deps.publicUrl, outbox: deps.outbox });
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, _body, done) => done(null, {}));
-    const send = (reply: import('fastify').FastifyReply, page: { status: number; html: string }) =>
-      reply
-        .status(page.status)
-        .header('content-type', 'text/html; charset=utf-8')
-        .header('cache-control', 'no-store')
-        .header('referrer-policy', 'no-referrer')
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
-        .send(page.html);
     scope.get('/respond/:token', { config: { public: true }, schema: { hide: true, params: TokenParams } }, async (req, reply) =>
-      send(reply, await openRespondLink(ctx(req.id), (req.params as { token: string }).token)),
+      sendHtmlPage(reply, await openRespondLink(ctx(req.id), (req.params as { token: string }).token)),
     );
     scope.post('/respond/:token', { config: { public: true }, schema: { hide: true, params: TokenParams } }, async (req, reply) =>
-      send(reply, await useRespondLink(ctx(req.id), (req.params as { token: string }).token)),
+      sendHtmlPage(reply, await useRespondLink(ctx(req.id), (req.params as { token: string }).token)),
     );
   });
 }

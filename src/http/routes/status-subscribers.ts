@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { errorResponses, IdParams, listOf, NoContent } from '../../contracts/common.js';
 import {
   CreateStatusSubscriberBody,
@@ -18,11 +18,12 @@ import { deleteStatusSubscriber } from '../../services/status-subscriber/delete.
 import { ListStatusSubscribersQuery, listStatusSubscribers } from '../../services/status-subscriber/list.js';
 import { pageBySlug } from '../../services/status-subscriber/load.js';
 import { openSubscriberLink } from '../../services/status-subscriber/open-link.js';
-import { checkInboxPage, formErrorPage, type HtmlPage } from '../../services/status-subscriber/render-page.js';
+import { checkInboxPage, formErrorPage } from '../../services/status-subscriber/render-page.js';
 import { pageFacts, subscribeToPage } from '../../services/status-subscriber/subscribe.js';
 import { unsubscribeSubscriber } from '../../services/status-subscriber/unsubscribe.js';
 import { ctxOf } from '../auth.js';
 import type { AppDeps } from '../deps.js';
+import { sendHtmlPage } from '../html-page.js';
 import { formCsrfValid, optionalActor } from '../status-reader.js';
 import type { HttpApp } from './types.js';
 
@@ -59,14 +60,6 @@ const list = (f: Form, name: string): string[] => {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 };
 
-const sendHtml = (reply: FastifyReply, page: HtmlPage) =>
-  reply
-    .status(page.status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
-    .send(page.html);
 
 const isForm = (req: FastifyRequest) => /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(req.headers['content-type'] ?? '');
 
@@ -124,14 +117,14 @@ export async function statusSubscriberRoutes(app: HttpApp, deps: AppDeps): Promi
         try {
           const r = await subscribeToPage(publicCtx(req), slug, { actor: reader, csrfOk }, input, { emailEnabled: !!deps.emailEnabled });
           if (!form) return reply.status(202).send({ subscriber: r.subscriber });
-          return sendHtml(reply, checkInboxPage(r.page.language, r.page.name, r.page.url));
+          return sendHtmlPage(reply, checkInboxPage(r.page.language, r.page.name, r.page.url));
         } catch (err) {
           if (!form || !(err instanceof DomainError)) throw err;
           if (err.code === 'UNAUTHENTICATED') return reply.redirect(`${deps.publicUrl.replace(/\/+$/, '')}/login?next=${encodeURIComponent(`/status/${slug}`)}`, 303);
           if (err.code !== 'VALIDATION') throw err;
           const page = pageFacts(await pageBySlug(deps.store.db, slug), deps.publicUrl);
           const fields = (err.details?.fields ?? [{ field: 'body', message: err.message }]).map((f) => ({ ...f, field: formField(f.field) }));
-          return sendHtml(reply, formErrorPage(page.language, page.name, page.url, fields));
+          return sendHtmlPage(reply, formErrorPage(page.language, page.name, page.url, fields));
         }
       },
     });
@@ -144,16 +137,16 @@ export async function statusSubscriberRoutes(app: HttpApp, deps: AppDeps): Promi
     };
     scope.get('/status/:slug/subscribers/:id/confirm', {
       schema: linkSchema('The confirmation link of an e-mail subscriber: a page with a button (HTML); changes nothing'),
-      handler: async (req, reply) => sendHtml(reply, await openSubscriberLink(publicCtx(req), { ...linkOf(req), purpose: 'confirm' })),
+      handler: async (req, reply) => sendHtmlPage(reply, await openSubscriberLink(publicCtx(req), { ...linkOf(req), purpose: 'confirm' })),
     });
     scope.post('/status/:slug/subscribers/:id/confirm', {
       schema: linkSchema('Confirm an e-mail subscription (the button of the confirmation page; HTML answer)'),
       ...anyBody,
-      handler: async (req, reply) => sendHtml(reply, await confirmSubscriber(publicCtx(req), linkOf(req))),
+      handler: async (req, reply) => sendHtmlPage(reply, await confirmSubscriber(publicCtx(req), linkOf(req))),
     });
     scope.get('/status/:slug/subscribers/:id/unsubscribe', {
       schema: linkSchema('The unsubscribe link of every update e-mail: a page with "unsubscribe from all" and per-component choices (HTML); changes nothing'),
-      handler: async (req, reply) => sendHtml(reply, await openSubscriberLink(publicCtx(req), { ...linkOf(req), purpose: 'unsubscribe' })),
+      handler: async (req, reply) => sendHtmlPage(reply, await openSubscriberLink(publicCtx(req), { ...linkOf(req), purpose: 'unsubscribe' })),
     });
     scope.post('/status/:slug/subscribers/:id/unsubscribe', {
       schema: linkSchema(
@@ -163,7 +156,7 @@ export async function statusSubscriberRoutes(app: HttpApp, deps: AppDeps): Promi
       handler: async (req, reply) => {
         const { body, ...link } = linkOf(req);
         const scope = field(body, 'scope') === 'components' ? 'components' : 'all';
-        return sendHtml(reply, await unsubscribeSubscriber(publicCtx(req), { ...link, scope, componentIds: list(body, 'component') }));
+        return sendHtmlPage(reply, await unsubscribeSubscriber(publicCtx(req), { ...link, scope, componentIds: list(body, 'component') }));
       },
     });
   });

@@ -50,7 +50,7 @@ export async function postStatusUpdate(ctx: ServiceContext, incidentId: string, 
     await t.tx.updateTable('incident').set({ updatedAt: t.now }).where('id', '=', incidentId).execute();
     await recordAudit(t, { action: 'status_update.posted', targetType: 'incident', targetId: incidentId, after: facts });
     await recordOutbox(t, 'status_update.posted', incidentId, { incidentId, statusPageId: page.id, updateId });
-    await notifySubscribers(t, { pageId: page.id, statusIncidentId: posted.id, updateId, componentIds });
+    await notifySubscribers(t, { pageId: page.id, statusIncidentId: posted.id, updateId, componentIds, state });
     const views = await postedIncidents(t.tx, incidentId, incident.severity);
     return views.find((v) => v.pageId === page.id)!;
   });
