@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { type Api, api } from './helpers/api.js';
 import { dialectName, startTestServer, type TestServer } from './helpers/server.js';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from './helpers/smtp-sink.js';
+import { inboxOf, ok, postForm, settleOutbound } from './helpers/status.js';
 
 /**
  * The issue's acceptance, as a new user would try it, in Japanese: create a page with two
@@ -26,18 +27,8 @@ describe(`status page acceptance, in Japanese (${dialectName})`, () => {
     await smtp?.close();
   });
 
-  const ok = <T = any>(r: { status: number; body: T }, status: number, what: string): T => {
-    assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
-  const form = (fields: [string, string][]) => fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-  const postForm = (url: string, fields: [string, string][]) => anon.raw('POST', url, form(fields), { 'content-type': 'application/x-www-form-urlencoded' });
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 20 && (await ts.server.jobs.tick(ts.clock.now())) > 0; i++);
-    const sent = await ts.server.store.db.selectFrom('outboundMessage').select('id').where('status', '=', 'delivered').execute();
-    await smtp.waitFor(sent.length);
-  }
-  const inbox = (to: string): ReceivedMail[] => smtp.messages.filter((m) => m.envelope.to.includes(to));
+  const settle = () => settleOutbound(ts, smtp);
+  const inbox = (to: string): ReceivedMail[] => inboxOf(smtp, to);
   const textOf = (html: string) => html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
   const inOrder = (text: string, parts: string[], what: string) => {
     let at = -1;
@@ -64,12 +55,12 @@ describe(`status page acceptance, in Japanese (${dialectName})`, () => {
     const before = await anon.get('/status/acme');
     assert.match(before.body, /<html lang="ja"/);
     assert.match(before.body, /name="email"/);
-    ok(await postForm('/status/acme/subscribe', [['email', 'customer@example.jp']]), 200, 'subscribe');
+    ok(await postForm(anon, '/status/acme/subscribe', [['email', 'customer@example.jp']]), 200, 'subscribe');
     await settle();
     const confirmMail = inbox('customer@example.jp').at(-1)!;
     assert.match(confirmMail.parsed.subject ?? '', /アクメ株式会社/);
     const link = new URL(/https?:\/\/\S+\/confirm\?token=[A-Za-z0-9_-]+/.exec(confirmMail.parsed.text ?? '')![0]);
-    ok(await postForm(`${link.pathname}${link.search}`, [['token', link.searchParams.get('token')!]]), 200, 'confirm');
+    ok(await postForm(anon, `${link.pathname}${link.search}`, [['token', link.searchParams.get('token')!]]), 200, 'confirm');
 
     // 2. an incident on one component, two updates, then resolved
     ts.clock.set('2026-11-22T01:00:00.000Z');

@@ -10,6 +10,7 @@ import { type Api, api } from './helpers/api.js';
 import { type HttpSink, startHttpSink } from './helpers/http-sink.js';
 import { dialectName, startTestServer, type TestServer } from './helpers/server.js';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from './helpers/smtp-sink.js';
+import { inboxOf, linkIn, ok, postForm, settleOutbound } from './helpers/status.js';
 
 const SECRET = 'maintenance-notice-secret-0123456789abcdef0';
 
@@ -43,10 +44,6 @@ describe(`maintenance notices to status-page subscribers (${dialectName})`, () =
     await hooks?.close();
   });
 
-  const ok = <T = any>(r: { status: number; body: T }, status: number, what: string): T => {
-    assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
   async function service(name: string): Promise<string> {
     return ok(await owner.post('/api/v1/services', { name }), 201, 'service').id;
   }
@@ -65,41 +62,23 @@ describe(`maintenance notices to status-page subscribers (${dialectName})`, () =
   }
   type Page = Awaited<ReturnType<typeof statusPage>>;
 
-  /** Run every due job (notices, e-mails, webhooks) until none is left, then wait for the SMTP sink. */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 20 && (await ts.server.jobs.tick(ts.clock.now())) > 0; i++);
-    const sent = await ts.server.store.db
-      .selectFrom('outboundAttempt')
-      .innerJoin('outboundMessage', 'outboundMessage.id', 'outboundAttempt.messageId')
-      .select('outboundAttempt.id')
-      .where('outboundMessage.channel', '=', 'email')
-      .where('outboundAttempt.outcome', '=', 'delivered')
-      .execute();
-    await smtp.waitFor(sent.length);
-  }
+  const settle = () => settleOutbound(ts, smtp);
   /** Move the clock to `iso` and run what is due. */
   async function at(iso: string): Promise<void> {
     ts.clock.set(iso);
     await settle();
   }
-  const inbox = (address: string): ReceivedMail[] => smtp.messages.filter((m) => m.envelope.to.includes(address));
+  const inbox = (address: string): ReceivedMail[] => inboxOf(smtp, address);
   const subjects = (address: string): string[] => inbox(address).map((m) => m.parsed.subject ?? '');
   /** Subjects of maintenance notices only (not the confirmation, not incident updates). */
   const notices = (address: string): string[] => subjects(address).filter((s) => /maintenance|メンテナンス/i.test(s));
-  const form = (fields: [string, string][]) => fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-  const postForm = (url: string, fields: [string, string][]) => anon.raw('POST', url, form(fields), { 'content-type': 'application/x-www-form-urlencoded' });
-  const linkIn = (mail: ReceivedMail, kind: 'confirm' | 'unsubscribe'): URL => {
-    const m = new RegExp(`https?://[^\\s"<>]+/subscribers/[^\\s"<>/]+/${kind}\\?token=[A-Za-z0-9_-]+`).exec(mail.parsed.text ?? '');
-    assert.ok(m, `a ${kind} link in: ${mail.parsed.text}`);
-    return new URL(m[0]);
-  };
   /** Subscribe by the page's form; follow the confirmation link unless `confirm` is false. */
   async function subscribe(page: Page, address: string, components: string[] = [], confirm = true): Promise<void> {
-    ok(await postForm(`/status/${page.slug}/subscribe`, [['email', address], ...components.map((c): [string, string] => ['component', c])]), 200, 'subscribe');
+    ok(await postForm(anon, `/status/${page.slug}/subscribe`, [['email', address], ...components.map((c): [string, string] => ['component', c])]), 200, 'subscribe');
     await settle();
     if (!confirm) return;
     const link = linkIn(inbox(address).at(-1)!, 'confirm');
-    ok(await postForm(`${link.pathname}${link.search}`, [['token', link.searchParams.get('token')!]]), 200, 'confirm');
+    ok(await postForm(anon, `${link.pathname}${link.search}`, [['token', link.searchParams.get('token')!]]), 200, 'confirm');
   }
   async function createWindow(body: Record<string, unknown>): Promise<any> {
     return ok(await owner.post('/api/v1/maintenance-windows', body), 201, 'maintenance window');

@@ -6,6 +6,7 @@ import { createUser } from './helpers/factories.js';
 import { type HttpSink, startHttpSink } from './helpers/http-sink.js';
 import { dialectName, startTestServer, type TestServer } from './helpers/server.js';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from './helpers/smtp-sink.js';
+import { inboxOf, linkIn, ok, postForm, settleOutbound } from './helpers/status.js';
 
 const SECRET = 'subscriber-test-secret-0123456789abcdef0123';
 const XSS = '<script>alert(1)</script><img src=x onerror=alert(2)>';
@@ -38,10 +39,6 @@ describe(`status-page subscribers (${dialectName})`, () => {
     await hooks?.close();
   });
 
-  const ok = <T = any>(r: { status: number; body: T }, status: number, what: string): T => {
-    assert.equal(r.status, status, `${what}: ${JSON.stringify(r.body)}`);
-    return r.body;
-  };
   async function service(name: string): Promise<string> {
     return ok(await owner.post('/api/v1/services', { name }), 201, 'service').id;
   }
@@ -78,30 +75,8 @@ describe(`status-page subscribers (${dialectName})`, () => {
     ts.clock.advance(60_000);
     return ok(await owner.post(`/api/v1/incidents/${incidentId}/status-updates`, { statusPageId: page.id, status, message, ...(title ? { title } : {}) }), 201, 'status update');
   }
-  /** Run every due job (confirmation and update e-mails, webhooks) until none is left. */
-  async function deliver(): Promise<void> {
-    for (let i = 0; i < 20 && (await ts.server.jobs.tick(ts.clock.now())) > 0; i++);
-  }
-  const inbox = (address: string): ReceivedMail[] => smtp.messages.filter((m) => m.envelope.to.includes(address));
-  /** Delivers, then waits until the sink has parsed every e-mail the server says it handed over. */
-  async function settle(): Promise<void> {
-    await deliver();
-    const sent = await ts.server.store.db
-      .selectFrom('outboundAttempt')
-      .innerJoin('outboundMessage', 'outboundMessage.id', 'outboundAttempt.messageId')
-      .select('outboundAttempt.id')
-      .where('outboundMessage.channel', '=', 'email')
-      .where('outboundAttempt.outcome', '=', 'delivered')
-      .execute();
-    await smtp.waitFor(sent.length);
-  }
-  const form = (fields: [string, string][]) => fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-  const postForm = (url: string, fields: [string, string][]) => anon.raw('POST', url, form(fields), { 'content-type': 'application/x-www-form-urlencoded' });
-  const linkIn = (mail: ReceivedMail, kind: 'confirm' | 'unsubscribe'): URL => {
-    const m = new RegExp(`https?://[^\\s"<>]+/subscribers/[^\\s"<>/]+/${kind}\\?token=[A-Za-z0-9_-]+`).exec(mail.parsed.text ?? '');
-    assert.ok(m, `a ${kind} link in: ${mail.parsed.text}`);
-    return new URL(m[0]);
-  };
+  const settle = () => settleOutbound(ts, smtp);
+  const inbox = (address: string): ReceivedMail[] => inboxOf(smtp, address);
   const local = (u: URL) => `${u.pathname}${u.search}`;
   async function subscriber(pageId: string, address: string) {
     const list = ok(await owner.get(`/api/v1/status-pages/${pageId}/subscribers?limit=200`), 200, 'list');
@@ -109,17 +84,17 @@ describe(`status-page subscribers (${dialectName})`, () => {
   }
   /** Subscribe by the page's form and follow the confirmation link (GET, then the button's POST). */
   async function confirmedSubscriber(page: Page, address: string, components: string[] = []): Promise<void> {
-    ok(await postForm(`/status/${page.slug}/subscribe`, [['email', address], ...components.map((c): [string, string] => ['component', c])]), 200, 'subscribe');
+    ok(await postForm(anon, `/status/${page.slug}/subscribe`, [['email', address], ...components.map((c): [string, string] => ['component', c])]), 200, 'subscribe');
     await settle();
     const mail = inbox(address).at(-1)!;
     const confirm = linkIn(mail, 'confirm');
-    ok(await postForm(local(confirm), [['token', confirm.searchParams.get('token')!]]), 200, 'confirm');
+    ok(await postForm(anon, local(confirm), [['token', confirm.searchParams.get('token')!]]), 200, 'confirm');
   }
 
   it('subscribe by the form, confirm by the e-mailed link (GET shows a button, POST confirms), then each update arrives once', async () => {
     const page = await statusPage();
     const address = 'kenji@example.com';
-    const answer = await postForm(`/status/${page.slug}/subscribe`, [['email', 'Kenji@Example.com'], ['language', 'en']]);
+    const answer = await postForm(anon, `/status/${page.slug}/subscribe`, [['email', 'Kenji@Example.com'], ['language', 'en']]);
     assert.equal(answer.status, 200);
     assert.match(String(answer.headers['content-type']), /^text\/html/);
     assert.match(String(answer.body), /Check your inbox/);
@@ -142,11 +117,11 @@ describe(`status-page subscribers (${dialectName})`, () => {
     assert.equal(shown.headers['cache-control'], 'no-store');
     assert.equal((await subscriber(page.id, address)).status, 'pending_confirmation');
 
-    const wrong = await postForm(`${link.pathname}?token=AAAA${link.searchParams.get('token')!.slice(4)}`, []);
+    const wrong = await postForm(anon, `${link.pathname}?token=AAAA${link.searchParams.get('token')!.slice(4)}`, []);
     assert.equal(wrong.status, 404, 'a tampered token confirms nothing');
     assert.equal((await subscriber(page.id, address)).status, 'pending_confirmation');
 
-    const confirmed = await postForm(local(link), [['token', link.searchParams.get('token')!]]);
+    const confirmed = await postForm(anon, local(link), [['token', link.searchParams.get('token')!]]);
     assert.equal(confirmed.status, 200);
     assert.match(String(confirmed.body), /Subscription confirmed/);
     assert.equal((await subscriber(page.id, address)).status, 'active');
@@ -202,7 +177,7 @@ describe(`status-page subscribers (${dialectName})`, () => {
 
     // A confirmed subscriber asking again: the same answer, and its subscription is unchanged.
     const link = linkIn(inbox('twice@example.com')[1]!, 'confirm');
-    ok(await postForm(local(link), [['token', link.searchParams.get('token')!]]), 200, 'confirm');
+    ok(await postForm(anon, local(link), [['token', link.searchParams.get('token')!]]), 200, 'confirm');
     ts.clock.advance(10 * 60_000 + 1000);
     const third = ok(await anon.post(`/status/${page.slug}/subscribe`, { email: 'twice@example.com', componentIds: [page.components.web] }), 202, 'confirmed again');
     assert.deepEqual(third, first);
@@ -256,7 +231,7 @@ describe(`status-page subscribers (${dialectName})`, () => {
     assert.match(String(shown.body), /Unsubscribe from all updates/);
     assert.doesNotMatch(String(shown.body), /name="component"/, 'a whole-page subscription has no component choices');
     assert.equal((await subscriber(page.id, 'leaver@example.com')).status, 'active');
-    const done = await postForm(local(leave), [['token', leave.searchParams.get('token')!], ['scope', 'all']]);
+    const done = await postForm(anon, local(leave), [['token', leave.searchParams.get('token')!], ['scope', 'all']]);
     assert.equal(done.status, 200);
     assert.match(String(done.body), /You are unsubscribed/);
     assert.equal((await subscriber(page.id, 'leaver@example.com')).status, 'unsubscribed');
@@ -273,7 +248,7 @@ describe(`status-page subscribers (${dialectName})`, () => {
     const narrow = linkIn(inbox('narrow@example.com').at(-1)!, 'unsubscribe');
     const choices = await anon.get(local(narrow));
     assert.match(String(choices.body), new RegExp(`name="component" value="${page.components.web}"`));
-    const some = await postForm(local(narrow), [['token', narrow.searchParams.get('token')!], ['scope', 'components'], ['component', page.components.api]]);
+    const some = await postForm(anon, local(narrow), [['token', narrow.searchParams.get('token')!], ['scope', 'components'], ['component', page.components.api]]);
     assert.equal(some.status, 200);
     assert.match(String(some.body), /You still receive updates about: Web/);
     const after1 = await subscriber(page.id, 'narrow@example.com');
@@ -292,7 +267,7 @@ describe(`status-page subscribers (${dialectName})`, () => {
 
   it('a Japanese page: confirmation, pages and updates in Japanese', async () => {
     const page = await statusPage({ language: 'ja', name: '決済基盤' });
-    const answer = await postForm(`/status/${page.slug}/subscribe`, [['email', 'yamada@example.jp']]);
+    const answer = await postForm(anon, `/status/${page.slug}/subscribe`, [['email', 'yamada@example.jp']]);
     assert.match(String(answer.body), /メールをご確認ください/);
     assert.match(String(answer.body), /<html lang="ja">/);
     await settle();
@@ -300,7 +275,7 @@ describe(`status-page subscribers (${dialectName})`, () => {
     assert.equal(confirmation.parsed.subject, '[決済基盤] 更新通知の登録確認');
     const link = linkIn(confirmation, 'confirm');
     assert.match(String((await anon.get(local(link))).body), /登録を確定する/);
-    assert.match(String((await postForm(local(link), [['token', link.searchParams.get('token')!]])).body), /登録が完了しました/);
+    assert.match(String((await postForm(anon, local(link), [['token', link.searchParams.get('token')!]])).body), /登録が完了しました/);
     await postUpdate(page, await declare(page.services.api, 'API 障害'), 'investigating', '原因を調査しています。', 'API の応答遅延');
     await settle();
     const update = inbox('yamada@example.jp')[1]!.parsed;
@@ -346,13 +321,13 @@ describe(`status-page subscribers (${dialectName})`, () => {
     assert.equal(noPage.status, 404);
     assert.equal(noPage.body.error.details.fields[0].field, 'slug');
 
-    const formBad = await postForm(`/status/${page.slug}/subscribe`, [['email', 'nope'], ['component', 'zzz']]);
+    const formBad = await postForm(anon, `/status/${page.slug}/subscribe`, [['email', 'nope'], ['component', 'zzz']]);
     assert.equal(formBad.status, 400);
     assert.match(String(formBad.headers['content-type']), /^text\/html/);
     assert.match(String(formBad.body), /<strong>email<\/strong>/);
     assert.match(String(formBad.body), /<strong>component/);
     const otherPage = await statusPage();
-    const foreign = await postForm(`/status/${page.slug}/subscribe`, [['email', 'b@example.com'], ['component', otherPage.components.api]]);
+    const foreign = await postForm(anon, `/status/${page.slug}/subscribe`, [['email', 'b@example.com'], ['component', otherPage.components.api]]);
     assert.equal(foreign.status, 400, 'another page’s component is unknown here');
     assert.match(String(foreign.body), /<strong>component<\/strong>/);
     assert.equal(await subscriber(page.id, 'b@example.com'), undefined);
@@ -362,7 +337,7 @@ describe(`status-page subscribers (${dialectName})`, () => {
     const page = await statusPage({ visibility: 'internal' });
     const json = await anon.post(`/status/${page.slug}/subscribe`, { email: 'outsider@example.com' });
     assert.equal(json.status, 401);
-    const formAnswer = await postForm(`/status/${page.slug}/subscribe`, [['email', 'outsider@example.com']]);
+    const formAnswer = await postForm(anon, `/status/${page.slug}/subscribe`, [['email', 'outsider@example.com']]);
     assert.equal(formAnswer.status, 303);
     assert.equal(formAnswer.headers.location, `http://hikeshi.test/login?next=${encodeURIComponent(`/status/${page.slug}`)}`);
     const person = await createUser(ts, { role: 'observer' });
@@ -382,7 +357,7 @@ describe(`status-page subscribers (${dialectName})`, () => {
     const shown = await anon.get(local(link), { host });
     assert.equal(shown.status, 200);
     assert.match(String(shown.body), /Confirm subscription/);
-    ok(await anon.raw('POST', local(link), form([['token', link.searchParams.get('token')!]]), { host, 'content-type': 'application/x-www-form-urlencoded' }), 200, 'confirm');
+    ok(await postForm(anon, local(link), [['token', link.searchParams.get('token')!]], { host }), 200, 'confirm');
     assert.equal((await subscriber(page.id, 'domain@example.com')).status, 'active');
   });
 
